@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { repoRoot } from './paths';
+
+/**
+ * Every environment variable Kasseika reads, parsed once at start. The README's configuration table lists the
+ * same variables; `env.test.ts` checks that the two agree.
+ */
+export const envSchema = z.object({
+  KASSEIKA_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('localhost'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  KASSEIKA_DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  KASSEIKA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  KASSEIKA_WEB_DIST: z.string().optional(),
+  KASSEIKA_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+  readonly env: Env['KASSEIKA_ENV'];
+  readonly host: string;
+  readonly port: number;
+  readonly database: { readonly kind: 'postgres'; readonly url: string } | { readonly kind: 'pglite'; readonly dataDir: string | null };
+  readonly logLevel: Env['LOG_LEVEL'];
+  /** JSON lines (default in production) or human-readable (default in development). */
+  readonly logFormat: 'json' | 'pretty';
+  readonly publicUrl: string;
+  readonly webDist: string;
+  readonly seedDemo: Env['KASSEIKA_SEED_DEMO'];
+  readonly trustProxy: readonly string[];
+}
+
+/** Variable names, for the README drift check. */
+export const ENV_VARIABLES = Object.keys(envSchema.shape);
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  // An empty variable means "not set" (as in many deployment tools).
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.KASSEIKA_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: resolve(repoRoot, e.KASSEIKA_DATA_DIR, 'pglite') },
+    logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.KASSEIKA_ENV === 'development' ? 'pretty' : 'json'),
+    publicUrl: e.KASSEIKA_PUBLIC_URL,
+    webDist: resolve(repoRoot, e.KASSEIKA_WEB_DIST ?? 'apps/web/dist'),
+    seedDemo: e.KASSEIKA_SEED_DEMO,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,40 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app';
+import { prepareDatabase } from './bootstrap';
+import { loadConfig } from './config/env';
+import { openDatabase } from './db/client';
+import { seedDemo } from './seed/demo';
+
+/**
+ * Process entry: configuration → database (PGlite under .data/ unless DATABASE_URL is set) → migrations and
+ * master data → demo data (development only) → HTTP. SIGINT/SIGTERM close the listener, let in-flight requests
+ * finish, then close the database (PGlite flushes to disk).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  const prepared = await prepareDatabase(database);
+  const app = await buildApp({ config, database });
+  app.log.info(
+    { database: database.description, directory: prepared.directoryVersion, updated: prepared.directoryChanged },
+    'database ready',
+  );
+  if (config.env === 'development' && config.seedDemo === 'auto') {
+    const seeded = await seedDemo(database);
+    app.log.info(seeded, 'demo data ready');
+  }
+
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+  });
+
+  await app.listen({ host: config.host, port: config.port });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import type { z } from 'zod';
+import { councilSearchQuerySchema } from '@kasseika/contracts';
+import { queryClient } from '../lib/query-client';
+import { CouncilDetailPage } from './routes/council-detail-page';
+import { CouncilsPage } from './routes/councils-page';
+import { HomePage } from './routes/home-page';
+import { NotFoundPage } from './routes/not-found-page';
+import { RootLayout } from './routes/root-layout';
+
+const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
+
+const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
+
+/** Search params from the URL: keep only the valid ones (a hand-edited URL never breaks the page). */
+function validateCouncilSearch(raw: Record<string, unknown>): z.output<typeof councilSearchQuerySchema> {
+  const out: Record<string, string> = {};
+  for (const key of ['q', 'prefecture', 'postalCode', 'city'] as const) {
+    const value = raw[key];
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    const one = councilSearchQuerySchema.safeParse({ [key]: String(value) });
+    if (one.success && one.data[key]) out[key] = one.data[key];
+  }
+  return out;
+}
+
+const councilsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/councils',
+  validateSearch: validateCouncilSearch,
+  component: CouncilsPage,
+});
+
+const councilDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/councils/$councilId',
+  component: CouncilDetailPage,
+});
+
+const routeTree = rootRoute.addChildren([homeRoute, councilsRoute, councilDetailRoute]);
+
+export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

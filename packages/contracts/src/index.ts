@@ -1,0 +1,8 @@
+/**
+ * @kasseika/contracts — the one contract between server and web app. zod schemas here are the source of the
+ * OpenAPI 3.1 document (`/api/openapi.json`) and of the web app's form validation.
+ */
+export * from './problem';
+export * from './validation-messages';
+export * from './directory';
+export * from './health';

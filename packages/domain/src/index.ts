@@ -1,0 +1,8 @@
+/**
+ * @kasseika/domain — the pure rules of Kasseika. No I/O, no clock, no framework: every input is a parameter.
+ * Import from the package root only; the list below is the public surface.
+ */
+export * from './money/yen';
+export * from './text/japanese-text';
+export * from './directory/prefectures';
+export * from './directory/directory';
