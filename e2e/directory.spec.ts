@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, expectAxeClean, switchToEnglish, test } from './fixtures';
 
 interface Office {
@@ -20,7 +21,7 @@ const dataset = JSON.parse(readFileSync(join(import.meta.dirname, '../data/direc
 const byId = new Map(dataset.councils.map((c) => [c.id, c]));
 const seed = readFileSync(join(import.meta.dirname, '../data/seeds/000_ed5e8aa69918b9c9.txt'), 'utf8');
 
-async function expectOffices(page: import('@playwright/test').Page, council: Council) {
+async function expectOffices(page: Page, council: Council) {
   const addresses = page.getByTestId('office-address');
   await expect(addresses).toHaveCount(council.offices.length);
   for (const [i, office] of council.offices.entries()) {

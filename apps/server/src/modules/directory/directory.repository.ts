@@ -94,18 +94,16 @@ export async function syncDirectory(db: Db, dataset: DirectoryDataset): Promise<
       };
       await tx.insert(councils).values(row).onConflictDoUpdate({ target: councils.id, set: row });
       await tx.delete(councilOffices).where(eq(councilOffices.councilId, row.id));
-      await tx
-        .insert(councilOffices)
-        .values(
-          c.offices.map((o, i) => ({
-            id: o.id,
-            councilId: row.id,
-            seq: i + 1,
-            address: o.address,
-            postalCode: o.postalCode,
-            phone: o.phone,
-          })),
-        );
+      await tx.insert(councilOffices).values(
+        c.offices.map((o, i) => ({
+          id: o.id,
+          councilId: row.id,
+          seq: i + 1,
+          address: o.address,
+          postalCode: o.postalCode,
+          phone: o.phone,
+        })),
+      );
     }
     return true;
   });
