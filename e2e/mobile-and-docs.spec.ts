@@ -16,5 +16,5 @@ test.describe('at 360 px', () => {
 test('the API reference renders the OpenAPI document under the strict CSP', async ({ page }) => {
   await page.goto('/api/docs/');
   await expect(page.getByRole('heading', { name: /Kasseika API/ })).toBeVisible();
-  await expect(page.getByText('/api/v1/councils/{councilId}')).toBeVisible();
+  await expect(page.getByText('/api/v1/councils/{councilId}', { exact: true })).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
 import type { AppConfig } from './config/env';
 import type { Database } from './db/client';
 import { appliedMigrationCount, expectedMigrationCount } from './db/migrate';
@@ -13,13 +14,18 @@ import { registerRoutes } from './http/route';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebApp } from './http/web-app';
 import { writeClientErrorProblem } from './http/client-error';
-import { createDirectoryService } from './modules/directory/directory.service';
-import { createPostalLookup } from './providers/postal-lookup';
+import { ALL_DATA_KEY_IDS, createServices, type Services } from './services';
+import { registerAuthentication } from './http/authenticate';
+import { recordDenial } from './audit/record-denial';
 import { allRoutes, type AppDeps } from './routes';
+import { createCalculationsService } from './modules/calculations/calculations.service';
+import { loadCalculationRuleData } from './modules/calculations/calculations-rule-data';
 
 export interface AppOptions {
   readonly config: AppConfig;
   readonly database: Database;
+  /** Prebuilt services (tests inject a clock); built from config when absent. */
+  readonly services?: Services;
   /** Pino logger options, or false to silence (tests). */
   readonly logger?: boolean | Record<string, unknown>;
 }
@@ -30,7 +36,9 @@ export const API_VERSION = '0.1.0';
  * Builds the Fastify application without listening, so tests drive it with `app.inject()` and main.ts decides
  * how to serve it. Every dependency is passed in; nothing is read from globals.
  */
-export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, services: given }: AppOptions): Promise<FastifyInstance> {
+  const services = given ?? createServices(config, database);
+  await services.cipher.warmUp(ALL_DATA_KEY_IDS);
   const app = Fastify({
     logger:
       logger === false
@@ -63,6 +71,10 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   });
 
   await registerSecurityHeaders(app);
+  await registerAuthentication(app, {
+    resolveSession: (token) => services.auth.resolve(token),
+    cookieSecret: services.keys.cookieSigningKey,
+  });
   await app.register(rateLimit, {
     global: true,
     max: config.env === 'test' ? 10_000 : 600,
@@ -75,17 +87,31 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
         requestUrl: req.url,
       }),
   });
+  // Uploads (statement import): one small file, read by the route; limits are enforced per route.
+  await app.register(multipart, { limits: { files: 1, fileSize: 2 * 1024 * 1024 } });
 
   let openApi: Record<string, unknown> | null = null;
   const deps: AppDeps = {
-    directory: createDirectoryService({ db: database.db, postal: createPostalLookup() }),
+    directory: services.directory,
+    auth: services.auth,
+    sessionStatus: services.sessionStatus,
+    cases: services.cases,
+    members: services.members,
+    invitations: services.invitations,
+    devOutbox: { enabled: config.env !== 'production', db: database.db },
+    calculations: createCalculationsService({ rules: loadCalculationRuleData() }),
     checkReadiness: () => checkReadiness(database),
     openApiDocument: () => (openApi ??= buildOpenApiDocument(allRoutes, { version: API_VERSION })),
   };
 
   // Handlers first: Fastify binds a route's error handler when the route is registered.
   const web: { spaFallback?: Parameters<typeof installProblemHandlers>[2] } = {};
-  installProblemHandlers(app, allRoutes, (req, reply) => web.spaFallback?.(req, reply) ?? null);
+  installProblemHandlers(
+    app,
+    allRoutes,
+    (req, reply) => web.spaFallback?.(req, reply) ?? null,
+    (req, error) => recordDenial(services, database, req, error),
+  );
   registerRoutes(app, allRoutes, { deps, validateResponses: config.env !== 'production' });
   await registerApiDocs(app);
   web.spaFallback = (await registerWebApp(app, config.webDist)).spaFallback;

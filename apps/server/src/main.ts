@@ -4,6 +4,7 @@ import { prepareDatabase } from './bootstrap';
 import { loadConfig } from './config/env';
 import { openDatabase } from './db/client';
 import { seedDemo } from './seed/demo';
+import { createServices } from './services';
 
 /**
  * Process entry: configuration → database (PGlite under .data/ unless DATABASE_URL is set) → migrations and
@@ -14,13 +15,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config.database);
   const prepared = await prepareDatabase(database);
-  const app = await buildApp({ config, database });
+  const services = createServices(config, database);
+  const app = await buildApp({ config, database, services });
   app.log.info(
     { database: database.description, directory: prepared.directoryVersion, updated: prepared.directoryChanged },
     'database ready',
   );
   if (config.env === 'development' && config.seedDemo === 'auto') {
-    const seeded = await seedDemo(database);
+    const seeded = await seedDemo(database, services.cipher);
     app.log.info(seeded, 'demo data ready');
   }
 

@@ -1,12 +1,34 @@
 import type { AnyRoute } from './http/route';
 import { directoryRoutes, type DirectoryRouteDeps } from './modules/directory/directory.routes';
 import { systemRoutes, type SystemRouteDeps } from './modules/system/system.routes';
+import { authRoutes, type AuthRouteDeps } from './modules/auth/auth.routes';
+import { calculationsRoutes, type CalculationsRouteDeps } from './modules/calculations/calculations.routes';
+import { casesRoutes, type CasesRouteDeps } from './modules/cases/cases.routes';
+import { membersRoutes, type MembersRouteDeps } from './modules/members/members.routes';
+import { invitationRoutes, type InvitationRouteDeps } from './modules/auth/invitations.routes';
+import { devRoutes, type DevRouteDeps } from './modules/dev/dev.routes';
 
 /** What route handlers may use: the union of every module's declared dependencies. */
-export type AppDeps = SystemRouteDeps & DirectoryRouteDeps;
+export type AppDeps = SystemRouteDeps &
+  DirectoryRouteDeps &
+  AuthRouteDeps &
+  CalculationsRouteDeps &
+  CasesRouteDeps &
+  MembersRouteDeps &
+  InvitationRouteDeps &
+  DevRouteDeps;
 
 /**
  * The route registry: every HTTP route of the API. The OpenAPI document, the permission matrix and the
  * validation sweep tests are all generated from this list, so a route cannot exist without appearing in them.
  */
-export const allRoutes: readonly AnyRoute<AppDeps>[] = [...systemRoutes, ...directoryRoutes];
+export const allRoutes: readonly AnyRoute<AppDeps>[] = [
+  ...systemRoutes,
+  ...directoryRoutes,
+  ...authRoutes,
+  ...calculationsRoutes,
+  ...casesRoutes,
+  ...membersRoutes,
+  ...invitationRoutes,
+  ...devRoutes,
+];

@@ -6,3 +6,6 @@ export * from './problem';
 export * from './validation-messages';
 export * from './directory';
 export * from './health';
+export * from './auth';
+export * from './access';
+export * from './calculations';

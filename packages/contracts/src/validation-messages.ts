@@ -25,6 +25,121 @@ export const VALIDATION_MESSAGES = {
     ja: '協議会IDは英小文字で指定してください（例: tokyo）',
     en: 'The council id is written in lower-case letters (e.g. tokyo)',
   },
+  'email.format': {
+    ja: 'メールアドレスを正しい形式で入力してください（例: taro@example.jp）',
+    en: 'Enter a valid email address (e.g. taro@example.jp)',
+  },
+  'password.required': {
+    ja: 'パスワードを入力してください',
+    en: 'Enter your password',
+  },
+  'password.length': {
+    ja: 'パスワードは12文字以上128文字以内で設定してください',
+    en: 'Use a password of 12 to 128 characters',
+  },
+  'code.format': {
+    ja: '確認コードを入力してください（認証アプリの6桁の数字、またはリカバリーコード）',
+    en: 'Enter the code (6 digits from your authenticator app, or a recovery code)',
+  },
+  'token.format': {
+    ja: 'リンクが正しくありません。メールのリンクをもう一度開いてください',
+    en: 'The link is not valid. Open the link in the email again',
+  },
+  'displayName.length': {
+    ja: '氏名は1〜100文字で入力してください',
+    en: 'Enter a name of 1 to 100 characters',
+  },
+  // Finance calculations (計算ツール)
+  'amount.number': {
+    ja: '金額は数字で入力してください（文字は入力できません）',
+    en: 'Enter the amount as a number (text is not accepted)',
+  },
+  'amount.integerYen': {
+    ja: '金額は1円単位の整数で入力してください（小数は使えません）',
+    en: 'Enter the amount as a whole number of yen (no decimals)',
+  },
+  'amount.nonNegative': {
+    ja: '金額は0以上で入力してください',
+    en: 'Enter an amount of 0 or more',
+  },
+  'number.value': {
+    ja: '数値で入力してください',
+    en: 'Enter a number',
+  },
+  'ratio.value': {
+    ja: '比率は小数で入力してください（例: 3% は 0.03）',
+    en: 'Enter the ratio as a decimal (e.g. 0.03 for 3 %)',
+  },
+  'employees.nonNegative': {
+    ja: '従業員数は0以上の数で入力してください（マイナスは入力できません）',
+    en: 'Enter a number of employees of 0 or more (not negative)',
+  },
+  'date.format': {
+    ja: '日付は YYYY-MM-DD の形式で入力してください（例: 2026-03-31）',
+    en: 'Enter the date as YYYY-MM-DD (e.g. 2026-03-31)',
+  },
+  'month.format': {
+    ja: '年月は YYYY-MM の形式で入力してください（例: 2026-04）',
+    en: 'Enter the month as YYYY-MM (e.g. 2026-04)',
+  },
+  'fiscalMonth.range': {
+    ja: '決算月は1〜12の整数で入力してください',
+    en: 'Enter the fiscal year-end month as a whole number from 1 to 12',
+  },
+  'horizon.range': {
+    ja: '計画期間は1〜10年の整数で入力してください',
+    en: 'Enter a plan horizon of 1 to 10 whole years',
+  },
+  'statements.count': {
+    ja: '決算書は1〜3期分を古い年度から順に入力してください',
+    en: 'Enter 1 to 3 years of statements, oldest first',
+  },
+  'yearly.format': {
+    ja: '全年度共通の数値1つ、または年度ごとの数値（計画期間と同じ数）で入力してください',
+    en: 'Give one number for every year, or one number per plan year',
+  },
+  'id.format': {
+    ja: 'IDは1〜40文字の英数字・記号（- _ .）で入力してください',
+    en: 'Use an id of 1 to 40 letters, digits, "-", "_" or "."',
+  },
+  'text.length': {
+    ja: '1〜200文字で入力してください',
+    en: 'Enter 1 to 200 characters',
+  },
+  'companyName.length': {
+    ja: '会社名は1〜100文字で入力してください',
+    en: 'Enter a company name of 1 to 100 characters',
+  },
+  'list.tooLong': {
+    ja: '行数が多すぎます。上限以内にしてください',
+    en: 'Too many rows; stay within the limit',
+  },
+  'term.range': {
+    ja: '返済回数は1〜600か月の整数で入力してください',
+    en: 'Enter a term of 1 to 600 whole months',
+  },
+  'industryCode.format': {
+    ja: '業種コードは4桁の数字で選んでください（例: 0201）',
+    en: 'Choose a four-digit industry code (e.g. 0201)',
+  },
+  'roles.required': { ja: '役割を1つ以上選んでください', en: 'Choose at least one role' },
+  'update.empty': { ja: '変更する項目を指定してください', en: 'Say what to change' },
+  'organizationName.length': { ja: '組織名は1〜200文字で入力してください', en: 'Enter an organisation name of 1 to 200 characters' },
+  'bankCode.format': { ja: '金融機関コードは4桁の数字で入力してください', en: 'Enter the 4-digit bank code' },
+  'reason.required': { ja: '理由を500文字以内で入力してください', en: 'Give a reason (up to 500 characters)' },
+  // Passkeys (WebAuthn)
+  'passkey.response': {
+    ja: 'パスキーの応答を読み取れませんでした。もう一度パスキーで操作してください',
+    en: 'The passkey answer could not be read. Try the passkey again',
+  },
+  'passkey.id': {
+    ja: 'パスキーの指定が正しくありません。一覧から選び直してください',
+    en: 'The passkey id is not valid. Choose it from the list again',
+  },
+  'passkey.label': {
+    ja: 'パスキーの名前は1〜60文字で入力してください（例: 業務用PC）',
+    en: 'Name the passkey with 1 to 60 characters (e.g. Work laptop)',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -3,6 +3,7 @@
  * Import from the package root only; the list below is the public surface.
  */
 export * from './money/yen';
+export * from './money/parse-amount';
 export * from './text/japanese-text';
 export * from './directory/prefectures';
 export * from './directory/directory';

@@ -27,9 +27,9 @@ describe.runIf(testDatabaseKind() === 'pglite')('kasseika CLI', () => {
     expect(m.code).toBe(0);
     expect(m.out).toContain('council directory 2025-06-01 loaded');
     const s1 = await cli(['seed-demo'], env);
-    expect(s1.out).toContain('Demo data: 3 created, 0 already present.');
+    expect(s1.out).toMatch(/Demo data: \d+ created, 0 already present\./);
     const s2 = await cli(['seed-demo'], env);
-    expect(s2.out).toContain('Demo data: 0 created, 3 already present.');
+    expect(s2.out).toMatch(/Demo data: 0 created, \d+ already present\./);
     const prod = await cli(['seed-demo'], { ...env, KASSEIKA_ENV: 'production' });
     expect(prod.code).toBe(1);
     expect(prod.out).toMatch(/Refused/);

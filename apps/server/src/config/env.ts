@@ -17,6 +17,9 @@ export const envSchema = z.object({
   KASSEIKA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   KASSEIKA_WEB_DIST: z.string().optional(),
   KASSEIKA_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  KASSEIKA_MASTER_KEY: z.string().optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().default('中小企業活性化協議会 <no-reply@kasseika.invalid>'),
   TRUST_PROXY: z
     .string()
     .default('')
@@ -42,6 +45,12 @@ export interface AppConfig {
   readonly webDist: string;
   readonly seedDemo: Env['KASSEIKA_SEED_DEMO'];
   readonly trustProxy: readonly string[];
+  /** Base64 master key from the environment (required in production), else undefined. */
+  readonly masterKey: string | undefined;
+  /** Where the development master key is kept when none is configured. */
+  readonly devMasterKeyFile: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
 }
 
 /** Variable names, for the README drift check. */
@@ -71,5 +80,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: resolve(repoRoot, e.KASSEIKA_WEB_DIST ?? 'apps/web/dist'),
     seedDemo: e.KASSEIKA_SEED_DEMO,
     trustProxy: e.TRUST_PROXY,
+    masterKey: e.KASSEIKA_MASTER_KEY,
+    devMasterKeyFile: resolve(repoRoot, e.KASSEIKA_DATA_DIR, 'master.key'),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

@@ -10,8 +10,13 @@ import { ANONYMOUS, withTenantTx, type TenantContext } from './tenant-tx';
 const TOKYO: TenantContext = { councilId: 13, userId: null, roles: ['test'] };
 const OSAKA: TenantContext = { councilId: 27, userId: null, roles: ['test'] };
 
-/** Public master-data tables that carry council_id but are deliberately readable by everyone. */
-const PUBLIC_TABLES_WITH_COUNCIL_ID = new Set(['council_offices']);
+/**
+ * Tables that carry council_id but are not tenant data, each for a stated reason:
+ * - council_offices: public master data (the directory);
+ * - council_data_keys: wrapped encryption keys, useless without the master key, needed by every role that may
+ *   decrypt a council's data (including outsiders with a grant).
+ */
+const PUBLIC_TABLES_WITH_COUNCIL_ID = new Set(['council_offices', 'council_data_keys']);
 
 let database: TestDatabase;
 const ref = `RLS-${Date.now()}`;

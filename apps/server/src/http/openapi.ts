@@ -90,10 +90,21 @@ export function buildOpenApiDocument(routes: readonly AnyRoute<never>[], info: O
     route.tags.forEach((t) => tags.add(t));
     const problemStatuses = [...new Set<number>([...route.problems, 400, 429, 500])].sort();
     const responses: Record<string, unknown> = {
-      [String(route.success.status)]: {
-        description: route.success.description,
-        content: { 'application/json': { schema: conv.convert(route.success.schema, 'output') } },
-      },
+      [String(route.success.status)]:
+        route.success.status === 204
+          ? { description: route.success.description }
+          : route.success.file
+            ? {
+                description: route.success.description,
+                headers: {
+                  'Content-Disposition': { description: 'attachment; filename (RFC 6266, RFC 5987)', schema: { type: 'string' } },
+                },
+                content: { [route.success.file.contentType]: { schema: { type: 'string', format: 'binary' } } },
+              }
+            : {
+                description: route.success.description,
+                content: { 'application/json': { schema: conv.convert(route.success.schema, 'output') } },
+              },
     };
     for (const status of problemStatuses) {
       responses[String(status)] = {
@@ -108,10 +119,26 @@ export function buildOpenApiDocument(routes: readonly AnyRoute<never>[], info: O
       tags: [...route.tags],
       parameters: [...parametersOf(route.params, 'path', conv), ...parametersOf(route.query, 'query', conv)],
       responses,
-      ...(route.access.kind === 'public' ? { security: [] } : {}),
+      security: route.access.kind === 'public' ? [] : [{ sessionCookie: [], csrfToken: [] }],
+      ...(route.access.kind === 'session' ? { 'x-session-states': [...route.access.states] } : {}),
+      ...(route.rateLimit ? { 'x-rate-limit': { ...route.rateLimit, per: 'client address' } } : {}),
     };
     if (route.body) {
       operation.requestBody = { required: true, content: { 'application/json': { schema: conv.convert(route.body, 'input') } } };
+    }
+    if (route.upload) {
+      operation.requestBody = {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: [route.upload.field],
+              properties: { [route.upload.field]: { type: 'string', format: 'binary', description: route.upload.description } },
+            },
+          },
+        },
+      };
     }
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation;
   }
@@ -128,6 +155,22 @@ export function buildOpenApiDocument(routes: readonly AnyRoute<never>[], info: O
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
     tags: [...tags].sort().map((name) => ({ name })),
     paths,
-    components: { schemas: Object.fromEntries(Object.entries(conv.components).sort(([a], [b]) => a.localeCompare(b))) },
+    components: {
+      schemas: Object.fromEntries(Object.entries(conv.components).sort(([a], [b]) => a.localeCompare(b))),
+      securitySchemes: {
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-kasseika.sid',
+          description: 'Server-side session (HttpOnly, Secure, SameSite=Lax); set by sign-in, rotated at sign-in and step-up.',
+        },
+        csrfToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-CSRF-Token',
+          description: 'Required on POST, PUT, PATCH and DELETE: the csrfToken from GET /api/v1/auth/session.',
+        },
+      },
+    },
   };
 }

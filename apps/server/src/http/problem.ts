@@ -54,6 +54,9 @@ function fromFrameworkError(error: FastifyError): AppError | null {
       return new AppError('MALFORMED_REQUEST', {
         detail: { ja: '本文が正しいJSONではありません', en: 'The body is not valid JSON' },
       });
+    case 'FST_CSRF_MISSING_SECRET':
+    case 'FST_CSRF_INVALID_TOKEN':
+      return new AppError('CSRF_INVALID');
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_ASYNC_CONSTRAINT':
       return new AppError('MALFORMED_REQUEST', {
@@ -77,9 +80,14 @@ export function installProblemHandlers(
   app: FastifyInstance,
   routes: readonly AnyRoute<never>[],
   spaFallback?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply | null,
+  onForbidden?: (req: FastifyRequest, error: AppError) => Promise<void>,
 ): void {
-  app.setErrorHandler((error: FastifyError, req, reply) => {
-    if (error instanceof AppError) return sendProblem(req, reply, error);
+  app.setErrorHandler(async (error: FastifyError, req, reply) => {
+    if (error instanceof AppError) {
+      if (error.code === 'FORBIDDEN' && onForbidden)
+        await onForbidden(req, error).catch((e: unknown) => req.log.error({ err: e }, 'denial not recorded'));
+      return sendProblem(req, reply, error);
+    }
     const mapped = fromFrameworkError(error);
     if (mapped) {
       req.log.info({ err: { code: error.code, message: error.message } }, 'request rejected');

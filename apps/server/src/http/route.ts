@@ -3,15 +3,49 @@ import { z } from 'zod';
 import type { FieldIssue } from '@kasseika/contracts';
 import { invalid } from '../errors/app-error';
 import { negotiateLanguage, type Language } from './language';
+import type { Actor } from '../authz/actor';
+import type { SessionInfo, SessionState } from '../modules/auth/session-store';
+import { AppError } from '../errors/app-error';
 import { parsePart } from './validation';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Who may call a route. Later issues add authenticated actions checked against the policy table. */
-export type RouteAccess = { readonly kind: 'public' };
+/**
+ * Who may call a route (authentication only; what the caller may do with a resource is decided in the service by
+ * the policy table, and row-level security decides again in the database).
+ * - public: anyone;
+ * - signedIn: a fully signed-in user (second factor done);
+ * - session: a session in one of the given states (the sign-in and enrolment steps).
+ */
+export type RouteAccess =
+  { readonly kind: 'public' } | { readonly kind: 'signedIn' } | { readonly kind: 'session'; readonly states: readonly SessionState[] };
 
 /** Cache policy of a successful response. API responses are `no-store` unless a route says otherwise. */
 export type CachePolicy = 'no-store' | 'public-short';
+
+/**
+ * A file answer (download). A route declares `success.file` with the content type and `schema: fileResponseSchema`;
+ * its handler returns the bytes and a file name, sent as an attachment (RFC 6266, RFC 5987 for non-ASCII names).
+ */
+export interface FileResponse {
+  readonly body: Buffer;
+  readonly filename: string;
+}
+export const fileResponseSchema = z.custom<FileResponse>(
+  (v) => typeof v === 'object' && v !== null && Buffer.isBuffer((v as FileResponse).body),
+);
+
+/** A stricter rate limit than the API-wide one (per client address), e.g. for anonymous calculators. */
+export interface RouteRateLimit {
+  readonly max: number;
+  readonly timeWindow: string;
+}
+
+/** A `multipart/form-data` upload of one file, read by the handler (documented in OpenAPI). */
+export interface RouteUpload {
+  readonly field: string;
+  readonly description: string;
+}
 
 export interface RouteContext<Deps> {
   readonly deps: Deps;
@@ -19,6 +53,11 @@ export interface RouteContext<Deps> {
   readonly reply: FastifyReply;
   readonly lang: Language;
   readonly requestId: string;
+  /** The caller; a user only when fully signed in. */
+  readonly actor: Actor;
+  /** The caller's session in any state (for the sign-in steps), or null. */
+  readonly session: SessionInfo | null;
+  readonly origin: { readonly ip: string; readonly userAgent: string | null; readonly requestId: string };
 }
 
 export interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
@@ -44,9 +83,17 @@ export interface RouteSpec<Deps, P extends z.ZodType, Q extends z.ZodType, B ext
   readonly query?: Q;
   readonly ignoreQuery?: boolean;
   readonly body?: B;
-  readonly success: { readonly status: 200 | 201; readonly description: string; readonly schema: R };
+  readonly success: {
+    readonly status: 200 | 201 | 202 | 204;
+    readonly description: string;
+    readonly schema: R;
+    /** Binary answer: content type of the file the handler returns (with `schema: fileResponseSchema`). */
+    readonly file?: { readonly contentType: string };
+  };
   readonly problems: readonly ProblemStatus[];
   readonly cache?: CachePolicy;
+  readonly rateLimit?: RouteRateLimit;
+  readonly upload?: RouteUpload;
   readonly handler: (input: RouteInput<P, Q, B>, ctx: RouteContext<Deps>) => Promise<z.input<R>>;
 }
 
@@ -63,9 +110,16 @@ export interface AnyRoute<Deps> {
   readonly query?: z.ZodType;
   readonly ignoreQuery?: boolean;
   readonly body?: z.ZodType;
-  readonly success: { readonly status: 200 | 201; readonly description: string; readonly schema: z.ZodType };
+  readonly success: {
+    readonly status: 200 | 201 | 202 | 204;
+    readonly description: string;
+    readonly schema: z.ZodType;
+    readonly file?: { readonly contentType: string };
+  };
   readonly problems: readonly ProblemStatus[];
   readonly cache?: CachePolicy;
+  readonly rateLimit?: RouteRateLimit;
+  readonly upload?: RouteUpload;
   readonly handler: (input: RouteInput<z.ZodType, z.ZodType, z.ZodType>, ctx: RouteContext<Deps>) => Promise<unknown>;
 }
 
@@ -107,7 +161,9 @@ export function registerRoutes<Deps>(app: FastifyInstance, routes: readonly AnyR
     app.route({
       method: route.method,
       url: toFastifyPath(route.path),
+      ...(route.rateLimit ? { config: { rateLimit: { max: route.rateLimit.max, timeWindow: route.rateLimit.timeWindow } } } : {}),
       handler: async (req, reply) => {
+        checkAccess(route.access, req);
         const issues: FieldIssue[] = [];
         const params = parsePart('params', route.params ?? EMPTY, req.params ?? {});
         if (!params.ok) issues.push(...params.issues);
@@ -118,7 +174,7 @@ export function registerRoutes<Deps>(app: FastifyInstance, routes: readonly AnyR
           const parsed = parsePart('body', route.body, req.body);
           if (parsed.ok) body = parsed.data;
           else issues.push(...parsed.issues);
-        } else if (req.body !== undefined && req.body !== null && req.body !== '') {
+        } else if (!route.upload && req.body !== undefined && req.body !== null && req.body !== '') {
           issues.push({
             pointer: '/body',
             code: 'unexpected_body',
@@ -133,12 +189,42 @@ export function registerRoutes<Deps>(app: FastifyInstance, routes: readonly AnyR
           reply,
           lang: negotiateLanguage(req.headers['accept-language']),
           requestId: req.id,
+          actor: req.auth.actor,
+          session: req.auth.session,
+          origin: { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id },
         };
         const result = await route.handler({ params: params.data, query: query.data, body }, ctx);
         const output = options.validateResponses ? route.success.schema.parse(result) : result;
         reply.header('cache-control', route.cache === 'public-short' ? 'public, max-age=300' : 'no-store');
+        if (route.success.status === 204) return reply.code(204).send();
+        if (route.success.file) {
+          const file = output as FileResponse;
+          return reply
+            .code(route.success.status)
+            .type(route.success.file.contentType)
+            .header('content-disposition', contentDisposition(file.filename))
+            .send(file.body);
+        }
         return reply.code(route.success.status).type('application/json; charset=utf-8').send(JSON.stringify(output));
       },
     });
   }
+}
+
+/** Authentication gate of a route: 401 (with the reason) before any input is looked at. */
+function checkAccess(access: RouteAccess, req: FastifyRequest): void {
+  if (access.kind === 'public') return;
+  const session = req.auth.session;
+  if (access.kind === 'signedIn') {
+    if (req.auth.actor.kind === 'user') return;
+    throw new AppError(session && session.state !== 'active' ? 'SECOND_FACTOR_REQUIRED' : 'UNAUTHENTICATED');
+  }
+  if (!session || !access.states.includes(session.state)) throw new AppError('UNAUTHENTICATED');
+}
+
+/** `attachment; filename="…"; filename*=UTF-8''…` — an ASCII fallback plus the exact (e.g. Japanese) name. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

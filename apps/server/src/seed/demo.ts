@@ -1,36 +1,144 @@
-import { and, eq } from 'drizzle-orm';
-import type { Database } from '../db/client';
-import { supportCases } from '../db/schema';
+import { and, eq, isNull } from 'drizzle-orm';
+import { DEFAULT_GRANT_SCOPES, ROLE_IN_CASE_OF, ROLE_ORGANIZATION_KIND } from '../authz/roles';
+import { withAuthTx } from '../db/auth-tx';
+import type { Database, Tx } from '../db/client';
+import { caseGrants, memberships, organizations, supportCases, userCredentials, users } from '../db/schema';
 import { withTenantTx } from '../db/tenant-tx';
-
-/** Demo rows per council, written through the same tenant transaction as the app (RLS applies). */
-const DEMO_CASES: readonly { councilId: number; referenceNo: string; companyName: string }[] = [
-  { councilId: 13, referenceNo: 'DEMO-13-0001', companyName: '株式会社デモ精工（東京）' },
-  { councilId: 13, referenceNo: 'DEMO-13-0002', companyName: '有限会社サンプル食品（東京）' },
-  { councilId: 27, referenceNo: 'DEMO-27-0001', companyName: '株式会社見本工業（大阪）' },
-];
+import type { FieldCipher } from '../security/field-cipher';
+import { hashPassword } from '../security/passwords';
+import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from './demo-accounts';
 
 export interface SeedResult {
   readonly created: number;
   readonly existing: number;
 }
 
-/** Creates the demo data idempotently. Refused in production by the callers. */
-export async function seedDemo(database: Database): Promise<SeedResult> {
+/**
+ * Creates the demo data idempotently: the demo cases, then one account per role in two councils (東京都, 大阪府) plus
+ * HQ, the platform operator and outsiders with grants on demo cases. Written through the same roles as the app
+ * (identity role for accounts, request role with the council's context for cases and grants), so RLS applies.
+ * Refused in production by the callers.
+ */
+export async function seedDemo(database: Database, cipher: FieldCipher): Promise<SeedResult> {
   let created = 0;
   let existing = 0;
+  const caseIds = new Map<string, { id: string; councilId: number }>();
   for (const demo of DEMO_CASES) {
-    await withTenantTx(database.db, { councilId: demo.councilId, userId: null, roles: ['system'] }, async (tx) => {
+    const id = await withTenantTx(database.db, { councilId: demo.councilId, userId: null, roles: ['council_staff'] }, async (tx) => {
       const [found] = await tx
         .select({ id: supportCases.id })
         .from(supportCases)
         .where(and(eq(supportCases.councilId, demo.councilId), eq(supportCases.referenceNo, demo.referenceNo)));
-      if (found) existing++;
-      else {
-        await tx.insert(supportCases).values(demo);
-        created++;
+      if (found) {
+        existing++;
+        return found.id;
       }
+      const [row] = await tx
+        .insert(supportCases)
+        .values({ ...demo })
+        .returning({ id: supportCases.id });
+      created++;
+      return row?.id ?? '';
     });
+    caseIds.set(demo.referenceNo, { id, councilId: demo.councilId });
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const account of DEMO_ACCOUNTS) {
+    const userId = await withAuthTx(database.db, null, async (tx) => {
+      const [found] = await tx.select({ id: users.id }).from(users).where(eq(users.email, account.email));
+      if (found) {
+        existing++;
+        return found.id;
+      }
+      const organizationId = await organizationFor(tx, account);
+      const [u] = await tx
+        .insert(users)
+        .values({ email: account.email, displayName: account.displayName, emailVerifiedAt: new Date() })
+        .returning({ id: users.id });
+      if (!u) throw new Error(`demo user ${account.email} not created`);
+      await tx.insert(userCredentials).values({
+        userId: u.id,
+        passwordHash,
+        passwordChangedAt: new Date(),
+        totpSecret: await cipher.encrypt(0, DEMO_TOTP_SECRET, `user_credentials.totp_secret:${u.id}`),
+        totpEnabledAt: new Date(),
+      });
+      const kind = ROLE_ORGANIZATION_KIND[account.role];
+      await tx.insert(memberships).values({
+        userId: u.id,
+        organizationId,
+        councilId: kind === 'council' || kind === 'company' ? (account.councilId ?? null) : null,
+        roles: [account.role],
+      });
+      created++;
+      return u.id;
+    });
+    const target = account.grantOn ? caseIds.get(account.grantOn) : undefined;
+    const roleInCase = ROLE_IN_CASE_OF[account.role];
+    if (target && roleInCase) {
+      await withTenantTx(database.db, { councilId: target.councilId, userId: null, roles: ['council_staff'] }, async (tx) => {
+        const [grant] = await tx
+          .select({ id: caseGrants.id })
+          .from(caseGrants)
+          .where(and(eq(caseGrants.caseId, target.id), eq(caseGrants.userId, userId), isNull(caseGrants.revokedAt)));
+        if (!grant) {
+          await tx.insert(caseGrants).values({
+            councilId: target.councilId,
+            caseId: target.id,
+            userId,
+            roleInCase,
+            scopes: [...DEFAULT_GRANT_SCOPES[roleInCase]],
+          });
+        }
+        if (roleInCase === 'company') {
+          const [org] = await tx
+            .select({ organizationId: memberships.organizationId })
+            .from(memberships)
+            .where(and(eq(memberships.userId, userId), isNull(memberships.revokedAt)));
+          if (org) await tx.update(supportCases).set({ companyOrganizationId: org.organizationId }).where(eq(supportCases.id, target.id));
+        }
+      });
+    }
   }
   return { created, existing };
+}
+
+/** The organisation of a demo account: the council's, HQ's or platform's, or the named outsider organisation. */
+async function organizationFor(tx: Tx, account: DemoAccount): Promise<string> {
+  const kind = ROLE_ORGANIZATION_KIND[account.role];
+  if (kind === 'council') {
+    const [org] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.kind, 'council'), eq(organizations.councilId, account.councilId ?? 0)));
+    if (!org) throw new Error(`no organisation for council ${String(account.councilId)}`);
+    return org.id;
+  }
+  if (kind === 'hq' || kind === 'platform') {
+    const [org] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.kind, kind), isNull(organizations.councilId)));
+    if (!org) throw new Error(`no ${kind} organisation`);
+    return org.id;
+  }
+  const o = account.organization;
+  if (!o) throw new Error(`${account.email} needs an organisation`);
+  const [found] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.kind, o.kind), eq(organizations.name, o.name)));
+  if (found) return found.id;
+  const [row] = await tx
+    .insert(organizations)
+    .values({
+      kind: o.kind,
+      name: o.name,
+      councilId: o.kind === 'company' ? (account.councilId ?? null) : null,
+      bankCode: o.bankCode ?? null,
+    })
+    .returning({ id: organizations.id });
+  if (!row) throw new Error(`organisation ${o.name} not created`);
+  return row.id;
 }

@@ -1,4 +1,4 @@
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import type { z } from 'zod';
 import { councilSearchQuerySchema } from '@kasseika/contracts';
 import { queryClient } from '../lib/query-client';
@@ -37,7 +37,19 @@ const councilDetailRoute = createRoute({
   component: CouncilDetailPage,
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, councilsRoute, councilDetailRoute]);
+// The finance tools (and ECharts) load only when visited.
+const quickCheckRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tools/quick-check',
+  component: lazyRouteComponent(() => import('./routes/quick-check-page'), 'QuickCheckPage'),
+});
+const planRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tools/plan',
+  component: lazyRouteComponent(() => import('./routes/plan-page'), 'PlanPage'),
+});
+
+const routeTree = rootRoute.addChildren([homeRoute, councilsRoute, councilDetailRoute, quickCheckRoute, planRoute]);
 
 export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
 

@@ -5,11 +5,13 @@ import jaDirectory from '../locales/ja/directory.json';
 import enCommon from '../locales/en/common.json';
 import enHome from '../locales/en/home.json';
 import enDirectory from '../locales/en/directory.json';
+import jaFinance from '../locales/ja/finance.json';
+import enFinance from '../locales/en/finance.json';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  ja: { common: jaCommon, home: jaHome, directory: jaDirectory },
-  en: { common: enCommon, home: enHome, directory: enDirectory },
+  ja: { common: jaCommon, home: jaHome, directory: jaDirectory, finance: jaFinance },
+  en: { common: enCommon, home: enHome, directory: enDirectory, finance: enFinance },
 } as const;

@@ -1,3 +1,5 @@
 export * from './roles';
 export * from './directory';
+export * from './identity';
 export * from './cases';
+export * from './audit';

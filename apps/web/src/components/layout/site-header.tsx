@@ -6,6 +6,7 @@ const navLink = 'inline-flex min-h-11 items-center px-2 font-bold text-white no-
 
 export function SiteHeader() {
   const { t } = useTranslation();
+  const { t: tf } = useTranslation('finance');
   return (
     <header className="bg-key text-white">
       <div className="container-page flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-3">
@@ -31,6 +32,16 @@ export function SiteHeader() {
               <li>
                 <Link to="/councils" className={navLink} activeProps={{ 'aria-current': 'page', className: 'underline' }}>
                   {t('nav.councils')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/tools/quick-check" className={navLink} activeProps={{ 'aria-current': 'page', className: 'underline' }}>
+                  {tf('nav.quickCheck')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/tools/plan" className={navLink} activeProps={{ 'aria-current': 'page', className: 'underline' }}>
+                  {tf('nav.plan')}
                 </Link>
               </li>
             </ul>

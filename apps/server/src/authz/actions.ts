@@ -1,0 +1,47 @@
+/** A case as the policy sees it: its council, and the scopes the actor's own grants on it give. */
+export interface CaseResource {
+  readonly councilId: number;
+  readonly caseId: string;
+  /** Scopes from the actor's unexpired, unrevoked grants on this case (empty for staff). */
+  readonly grantScopes: readonly string[];
+}
+
+export interface CouncilResource {
+  readonly councilId: number;
+}
+
+export interface AccountResource {
+  readonly userId: string;
+}
+
+/**
+ * The closed set of actions and the resource each is decided on. A new action is a new key here — and the policy
+ * table (policy-table.ts) then fails to compile until it has a rule.
+ */
+export interface ActionResources {
+  'account.manage': AccountResource;
+  'council.members.read': CouncilResource;
+  'council.members.invite': CouncilResource;
+  'council.members.update': CouncilResource;
+  'case.list': CouncilResource | null;
+  'case.create': CouncilResource;
+  'case.read': CaseResource;
+  'case.grants.read': CaseResource;
+  'case.grants.manage': CaseResource;
+  'case.accessLog.read': CaseResource;
+}
+
+export type Action = keyof ActionResources;
+
+export const ACTIONS = [
+  'account.manage',
+  'council.members.read',
+  'council.members.invite',
+  'council.members.update',
+  'case.list',
+  'case.create',
+  'case.read',
+  'case.grants.read',
+  'case.grants.manage',
+  'case.accessLog.read',
+] as const satisfies readonly Action[];

@@ -1,0 +1,30 @@
+import { hasRole, isCaseWorker, staffCouncilOf, type UserActor } from './actor';
+import type { Action, ActionResources } from './actions';
+import { OUTSIDER_ROLES } from './roles';
+
+type Rule<A extends Action> = (actor: UserActor, resource: ActionResources[A]) => boolean;
+
+/**
+ * Who may do what. Every action has exactly one rule (a missing one is a compile error); anything not allowed here
+ * is denied, and anonymous actors are denied before the table is consulted. Row-level security enforces the same
+ * boundaries again in the database.
+ *
+ * @see ../../../../docs/authorization-matrix.md (generated from the permission-matrix test)
+ */
+export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
+  'account.manage': (actor, r) => actor.userId === r.userId,
+
+  'council.members.read': (actor, r) =>
+    staffCouncilOf(actor) === r.councilId && hasRole(actor, 'council_admin', 'council_pm', 'council_sm'),
+  'council.members.invite': (actor, r) => staffCouncilOf(actor) === r.councilId && hasRole(actor, 'council_admin'),
+  'council.members.update': (actor, r) => staffCouncilOf(actor) === r.councilId && hasRole(actor, 'council_admin'),
+
+  // Council case workers list their council's cases; outsiders list the cases granted to them (RLS filters).
+  'case.list': (actor, r) => (r === null ? hasRole(actor, ...OUTSIDER_ROLES) : isCaseWorker(actor, r.councilId)),
+  'case.create': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.read': (actor, r) => isCaseWorker(actor, r.councilId) || (hasRole(actor, ...OUTSIDER_ROLES) && r.grantScopes.includes('case.read')),
+  'case.grants.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.grants.manage': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.accessLog.read': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'company_member') && r.grantScopes.includes('case.accessLog')),
+};

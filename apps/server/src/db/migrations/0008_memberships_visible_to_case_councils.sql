@@ -1,0 +1,2 @@
+ALTER POLICY "memberships_app_read" ON "memberships" TO kasseika_app USING ("memberships"."user_id" = app.user_id() or "memberships"."council_id" = app.council_id()
+        or "memberships"."user_id" in (select g.user_id from case_grants g where g.council_id = app.council_id()));

@@ -1,0 +1,273 @@
+import type { AccessLog, CaseDetail, CaseGrantList, CaseList } from '@kasseika/contracts';
+import { CASE_ACCESS_EVENT_TYPES } from '../../audit/audit-event-types';
+import type { AuditRecorder } from '../../audit/record-audit-event';
+import { actorLabel, rolesOf, staffCouncilOf, tenantContextOf, type Actor } from '../../authz/actor';
+import type { CaseResource } from '../../authz/actions';
+import { abilitiesFor, authorize, can, ForbiddenError } from '../../authz/authorize';
+import { DEFAULT_GRANT_SCOPES, type Role } from '../../authz/roles';
+import type { Db, Tx } from '../../db/client';
+import { pgErrorOf, PG } from '../../db/pg-error';
+import { withTenantTx } from '../../db/tenant-tx';
+import { AppError, notFound } from '../../errors/app-error';
+import type { InvitationService } from '../auth/invitations.service';
+import {
+  caseAccessLog,
+  findGrant,
+  findVisibleCase,
+  insertCase,
+  listGrants,
+  listVisibleCases,
+  liveGrantsOf,
+  nextReferenceNo,
+  pendingCaseInvitations,
+  revokeGrant,
+  type CaseRow,
+} from './cases.repository';
+
+export interface CasesServiceDeps {
+  readonly db: Db;
+  readonly audit: AuditRecorder;
+  readonly invitations: InvitationService;
+  readonly now: () => Date;
+}
+
+const CASE = { ja: '指定された案件', en: 'The case' };
+
+const ROLE_FOR_CASE_ROLE: Record<'company' | 'expert' | 'bank' | 'lawyer', Role> = {
+  company: 'company_member',
+  expert: 'expert',
+  bank: 'bank_officer',
+  lawyer: 'lawyer',
+};
+
+const ORG_KIND_FOR_CASE_ROLE = { company: 'company', expert: 'expert_firm', bank: 'bank', lawyer: 'law_firm' } as const;
+
+/** JST calendar year of a moment (reference numbers). */
+function jstYear(at: Date): number {
+  return new Date(at.getTime() + 9 * 3600_000).getUTCFullYear();
+}
+
+/** End of a JST calendar day, as a moment (grant expiry dates are inclusive). */
+function endOfJstDay(isoDate: string): Date {
+  return new Date(`${isoDate}T23:59:59.999+09:00`);
+}
+
+/**
+ * Cases as the identity issue needs them: list and search (RLS shows the council's own cases, or the granted ones),
+ * detail, creation by council case workers, grants and invitations of outsiders, and the access log. Every read of a
+ * case is audited in the same transaction.
+ */
+export function createCasesService({ db, audit, invitations, now }: CasesServiceDeps) {
+  async function load(
+    tx: Tx,
+    actor: Actor,
+    caseId: string,
+  ): Promise<{ row: CaseRow; resource: CaseResource; roleInCase: CaseDetail['myRoleInCase'] }> {
+    const row = await findVisibleCase(tx, caseId);
+    if (!row) throw notFound(CASE);
+    const mine = actor.kind === 'user' ? (await liveGrantsOf(tx, actor.userId, [row.id], now())).get(row.id) : undefined;
+    return {
+      row,
+      resource: { councilId: row.councilId, caseId: row.id, grantScopes: mine?.scopes ?? [] },
+      roleInCase: mine?.roleInCase ?? null,
+    };
+  }
+
+  function record(
+    tx: Tx,
+    actor: Actor,
+    type: Parameters<AuditRecorder['record']>[1]['type'],
+    councilId: number | null,
+    caseId: string | null,
+    details: Record<string, unknown> = {},
+  ) {
+    return audit.record(tx, {
+      type,
+      actorUserId: actor.kind === 'user' ? actor.userId : null,
+      actorLabel: actorLabel(actor),
+      actorRoles: rolesOf(actor),
+      councilId,
+      caseId,
+      targetType: 'case',
+      targetId: caseId,
+      ip: actor.ip,
+      requestId: actor.requestId,
+      details,
+    });
+  }
+
+  function present(row: CaseRow, roleInCase: CaseDetail['myRoleInCase']) {
+    return {
+      id: row.id,
+      referenceNo: row.referenceNo,
+      companyName: row.companyName,
+      councilId: row.councilId,
+      councilName: row.councilName,
+      createdAt: row.createdAt.toISOString(),
+      myRoleInCase: roleInCase,
+    };
+  }
+
+  return {
+    async list(actor: Actor, query: { q?: string | undefined; page: number; pageSize: number }): Promise<CaseList> {
+      const council = staffCouncilOf(actor);
+      authorize(actor, 'case.list', council === null ? null : { councilId: council });
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const { rows, total } = await listVisibleCases(tx, query.q, query.page, query.pageSize);
+        // RLS already limits outsiders to cases with a live case.read grant; the grants give their role per case.
+        const grants = await liveGrantsOf(
+          tx,
+          actor.userId,
+          rows.map((r) => r.id),
+          now(),
+        );
+        await record(tx, actor, 'CASE_LIST_VIEWED', council, null, { q: query.q ?? null, page: query.page, shown: rows.length });
+        return {
+          items: rows.map((r) => present(r, grants.get(r.id)?.roleInCase ?? null)),
+          total,
+          page: query.page,
+          pageSize: query.pageSize,
+          abilities: { create: council !== null && can(actor, 'case.create', { councilId: council }) },
+        };
+      });
+    },
+
+    async create(actor: Actor, input: { companyName: string }): Promise<CaseDetail> {
+      const council = staffCouncilOf(actor);
+      if (council === null) throw new ForbiddenError('case.create', null, null);
+      authorize(actor, 'case.create', { councilId: council });
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await withTenantTx(db, tenantContextOf(actor), async (tx) => {
+            const referenceNo = await nextReferenceNo(tx, council, jstYear(now()));
+            const { id } = await insertCase(tx, { councilId: council, referenceNo, companyName: input.companyName });
+            await record(tx, actor, 'CASE_CREATED', council, id, { referenceNo });
+            const { row } = await load(tx, actor, id);
+            return { ...present(row, null), abilities: { readGrants: true, manageGrants: true, readAccessLog: true } };
+          });
+        } catch (e) {
+          // Two staff creating cases at the same moment may take the same number: take the next one.
+          if (pgErrorOf(e)?.code === PG.uniqueViolation && attempt < 3) continue;
+          throw e;
+        }
+      }
+    },
+
+    async get(actor: Actor, caseId: string): Promise<CaseDetail> {
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const { row, resource, roleInCase } = await load(tx, actor, caseId);
+        authorize(actor, 'case.read', resource);
+        await record(tx, actor, 'CASE_VIEWED', row.councilId, row.id);
+        const abilities = abilitiesFor(actor, ['case.grants.read', 'case.grants.manage', 'case.accessLog.read'], resource);
+        return {
+          ...present(row, roleInCase),
+          abilities: {
+            readGrants: abilities['case.grants.read'],
+            manageGrants: abilities['case.grants.manage'],
+            readAccessLog: abilities['case.accessLog.read'],
+          },
+        };
+      });
+    },
+
+    async grants(actor: Actor, caseId: string): Promise<CaseGrantList> {
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const { resource } = await load(tx, actor, caseId);
+        authorize(actor, 'case.grants.read', resource);
+        const rows = await listGrants(tx, caseId);
+        const seen = new Set<string>();
+        const items = rows
+          .filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)))
+          .map((r) => ({
+            ...r,
+            grantedAt: r.grantedAt.toISOString(),
+            expiresAt: r.expiresAt?.toISOString() ?? null,
+            revokedAt: r.revokedAt?.toISOString() ?? null,
+          }));
+        const pending = await pendingCaseInvitations(tx, caseId, now());
+        return {
+          items,
+          pendingInvitations: pending.flatMap((p) =>
+            p.roleInCase ? [{ email: p.email, roleInCase: p.roleInCase, expiresAt: p.expiresAt.toISOString() }] : [],
+          ),
+        };
+      });
+    },
+
+    async invite(
+      actor: Actor,
+      caseId: string,
+      input: {
+        email: string;
+        displayName: string;
+        roleInCase: 'company' | 'expert' | 'bank' | 'lawyer';
+        organizationName: string;
+        bankCode?: string | undefined;
+        expiresAt?: string | undefined;
+      },
+    ): Promise<{ status: 'invited'; email: string; expiresAt: string }> {
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const { row, resource } = await load(tx, actor, caseId);
+        authorize(actor, 'case.grants.manage', resource);
+        const issues = [];
+        if (input.roleInCase === 'bank' && !input.bankCode) {
+          issues.push({
+            pointer: '/body/bankCode',
+            code: 'bankCode.format',
+            message: { ja: '金融機関コード（4桁）を入力してください', en: 'Enter the 4-digit bank code' },
+          });
+        }
+        if (input.expiresAt && endOfJstDay(input.expiresAt).getTime() <= now().getTime()) {
+          issues.push({
+            pointer: '/body/expiresAt',
+            code: 'expiresAt.past',
+            message: { ja: '期限は今日以降の日付にしてください', en: 'The end date must be today or later' },
+          });
+        }
+        if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { issues });
+        const organization =
+          input.roleInCase === 'company' && row.companyOrganizationId
+            ? { id: row.companyOrganizationId, kind: 'company' as const, name: input.organizationName }
+            : { kind: ORG_KIND_FOR_CASE_ROLE[input.roleInCase], name: input.organizationName, bankCode: input.bankCode ?? null };
+        const result = await invitations.issue(tx, actor, {
+          councilId: row.councilId,
+          caseId: row.id,
+          caseReferenceNo: row.referenceNo,
+          email: input.email,
+          displayName: input.displayName,
+          organization,
+          roles: [ROLE_FOR_CASE_ROLE[input.roleInCase]],
+          roleInCase: input.roleInCase,
+          scopes: DEFAULT_GRANT_SCOPES[input.roleInCase],
+          grantExpiresAt: input.expiresAt ? endOfJstDay(input.expiresAt) : null,
+        });
+        return { status: 'invited' as const, ...result };
+      });
+    },
+
+    async revokeGrant(actor: Actor, caseId: string, grantId: string, reason: string): Promise<void> {
+      await withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const { row, resource } = await load(tx, actor, caseId);
+        authorize(actor, 'case.grants.manage', resource);
+        const grant = await findGrant(tx, caseId, grantId);
+        if (!grant) throw notFound({ ja: '指定された権限', en: 'The grant' });
+        if (grant.revokedAt)
+          throw new AppError('CONFLICT', { detail: { ja: 'この権限はすでに取り消されています', en: 'This grant is already revoked' } });
+        await revokeGrant(tx, grantId, actor.userId, reason, now());
+        await record(tx, actor, 'CASE_GRANT_REVOKED', row.councilId, row.id, { grantId, userId: grant.userId, reason });
+      });
+    },
+
+    async accessLog(actor: Actor, caseId: string): Promise<AccessLog> {
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const { row, resource } = await load(tx, actor, caseId);
+        authorize(actor, 'case.accessLog.read', resource);
+        const items = await caseAccessLog(tx, caseId, CASE_ACCESS_EVENT_TYPES);
+        await record(tx, actor, 'CASE_ACCESS_LOG_VIEWED', row.councilId, row.id);
+        return { items: items.map((i) => ({ ...i, at: new Date(i.at).toISOString() })) };
+      });
+    },
+  };
+}
+
+export type CasesService = ReturnType<typeof createCasesService>;

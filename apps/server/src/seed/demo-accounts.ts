@@ -1,0 +1,90 @@
+import type { Role } from '../authz/roles';
+
+/**
+ * The demo accounts `kasseika seed-demo` creates (never in production). Documented in the README: every account uses
+ * the same password and the same authenticator secret, so a tester can add the secret to any TOTP app (or run
+ * `npm run kasseika -- demo-code`).
+ */
+export const DEMO_PASSWORD = 'Kasseika-Demo-2026';
+/** Base32 TOTP secret shared by the demo accounts (20 bytes). */
+export const DEMO_TOTP_SECRET = 'KASSEIKADEMOTOTPSECRETKEYABCD234';
+
+export interface DemoAccount {
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: Role;
+  /** Council (JIS code) for council staff and company members. */
+  readonly councilId?: number;
+  /** The organisation of an outsider (created if missing). */
+  readonly organization?: {
+    readonly kind: 'company' | 'expert_firm' | 'bank' | 'law_firm';
+    readonly name: string;
+    readonly bankCode?: string;
+  };
+  /** Case (demo reference number) the outsider is granted. */
+  readonly grantOn?: string;
+}
+
+export const DEMO_CASES = [
+  { councilId: 13, referenceNo: 'DEMO-13-0001', companyName: '株式会社デモ精工' },
+  { councilId: 13, referenceNo: 'DEMO-13-0002', companyName: '有限会社サンプル食品' },
+  { councilId: 27, referenceNo: 'DEMO-27-0001', companyName: '株式会社見本工業' },
+] as const;
+
+const council = (prefix: string, councilId: number, name: string): DemoAccount[] => [
+  { email: `pm.${prefix}@demo.kasseika.jp`, displayName: `${name} 統括責任者（デモ）`, role: 'council_pm', councilId },
+  { email: `sm.${prefix}@demo.kasseika.jp`, displayName: `${name} 統括責任者補佐（デモ）`, role: 'council_sm', councilId },
+  { email: `staff.${prefix}@demo.kasseika.jp`, displayName: `${name} 職員（デモ）`, role: 'council_staff', councilId },
+  { email: `admin.${prefix}@demo.kasseika.jp`, displayName: `${name} 管理者（デモ）`, role: 'council_admin', councilId },
+];
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  ...council('tokyo', 13, '東京'),
+  ...council('osaka', 27, '大阪'),
+  { email: 'hq.analyst@demo.kasseika.jp', displayName: '全国本部 分析担当（デモ）', role: 'hq_analyst' },
+  { email: 'hq.admin@demo.kasseika.jp', displayName: '全国本部 管理者（デモ）', role: 'hq_admin' },
+  { email: 'operator@demo.kasseika.jp', displayName: '運用担当（デモ）', role: 'platform_operator' },
+  {
+    email: 'company.tokyo@demo.kasseika.jp',
+    displayName: 'デモ精工 代表取締役（デモ）',
+    role: 'company_member',
+    councilId: 13,
+    organization: { kind: 'company', name: '株式会社デモ精工' },
+    grantOn: 'DEMO-13-0001',
+  },
+  {
+    email: 'company.osaka@demo.kasseika.jp',
+    displayName: '見本工業 代表取締役（デモ）',
+    role: 'company_member',
+    councilId: 27,
+    organization: { kind: 'company', name: '株式会社見本工業' },
+    grantOn: 'DEMO-27-0001',
+  },
+  {
+    email: 'expert@demo.kasseika.jp',
+    displayName: '税理士 専門 太郎（デモ）',
+    role: 'expert',
+    organization: { kind: 'expert_firm', name: 'デモ税理士法人' },
+    grantOn: 'DEMO-13-0001',
+  },
+  {
+    email: 'bank@demo.kasseika.jp',
+    displayName: 'デモ銀行 融資担当（デモ）',
+    role: 'bank_officer',
+    organization: { kind: 'bank', name: '株式会社デモ銀行', bankCode: '9901' },
+    grantOn: 'DEMO-13-0001',
+  },
+  {
+    email: 'bank2@demo.kasseika.jp',
+    displayName: 'サンプル信用金庫 融資担当（デモ・担当案件なし）',
+    role: 'bank_officer',
+    organization: { kind: 'bank', name: 'サンプル信用金庫', bankCode: '9902' },
+  },
+  {
+    email: 'lawyer@demo.kasseika.jp',
+    displayName: '弁護士 法務 花子（デモ）',
+    role: 'lawyer',
+    organization: { kind: 'law_firm', name: 'デモ法律事務所' },
+    grantOn: 'DEMO-27-0001',
+  },
+];

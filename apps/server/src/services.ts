@@ -1,0 +1,57 @@
+import type { AppConfig } from './config/env';
+import type { Database } from './db/client';
+import { createAuditRecorder, type AuditRecorder } from './audit/record-audit-event';
+import { createAuthService, type AuthService } from './modules/auth/auth.service';
+import { createSessionStatusService, type SessionStatusService } from './modules/auth/session-status';
+import { createCasesService, type CasesService } from './modules/cases/cases.service';
+import { createInvitationService, type InvitationService } from './modules/auth/invitations.service';
+import { createMembersService, type MembersService } from './modules/members/members.service';
+import { createDirectoryService, type DirectoryService } from './modules/directory/directory.service';
+import { createMailer, type Mailer } from './providers/mail/mailer';
+import { createPostalLookup, type PostalLookup } from './providers/postal-lookup';
+import { createDataKeyStore } from './security/data-key-store';
+import { createFieldCipher, type FieldCipher } from './security/field-cipher';
+import { loadMasterKey } from './security/master-key';
+import { deriveKeys, type DerivedKeys } from './security/secrets';
+
+/** Data keys: 0 = platform (identity secrets), 1–47 = the councils. */
+export const ALL_DATA_KEY_IDS: readonly number[] = Array.from({ length: 48 }, (_, i) => i);
+
+/** Every long-lived service of the server, built once from configuration and passed down explicitly. */
+export interface Services {
+  readonly keys: DerivedKeys;
+  readonly cipher: FieldCipher;
+  readonly audit: AuditRecorder;
+  readonly mailer: Mailer;
+  readonly postal: PostalLookup;
+  readonly directory: DirectoryService;
+  readonly auth: AuthService;
+  readonly sessionStatus: SessionStatusService;
+  readonly invitations: InvitationService;
+  readonly cases: CasesService;
+  readonly members: MembersService;
+  readonly now: () => Date;
+}
+
+export function createServices(config: AppConfig, database: Database, now: () => Date = () => new Date()): Services {
+  const keys = deriveKeys(loadMasterKey({ configured: config.masterKey, env: config.env, devKeyFile: config.devMasterKeyFile }));
+  const cipher = createFieldCipher(keys.keyEncryptionKey, createDataKeyStore(database.db));
+  const audit = createAuditRecorder(keys.auditChainKey, now);
+  const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const postal = createPostalLookup();
+  const invitations = createInvitationService({ db: database.db, audit, mailer, publicUrl: config.publicUrl, now });
+  return {
+    keys,
+    cipher,
+    audit,
+    mailer,
+    postal,
+    now,
+    directory: createDirectoryService({ db: database.db, postal }),
+    auth: createAuthService({ db: database.db, audit, mailer, cipher, cookieKey: keys.cookieSigningKey, publicUrl: config.publicUrl, now }),
+    sessionStatus: createSessionStatusService(database.db),
+    invitations,
+    cases: createCasesService({ db: database.db, audit, invitations, now }),
+    members: createMembersService({ db: database.db, audit, invitations, now }),
+  };
+}

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { emailSchema, newPasswordSchema, tokenSchema } from './auth';
+
+/** Roles held per organisation membership (see apps/server/src/authz/roles.ts). */
+export const roleSchema = z
+  .enum([
+    'council_pm',
+    'council_sm',
+    'council_staff',
+    'council_admin',
+    'hq_analyst',
+    'hq_admin',
+    'platform_operator',
+    'company_member',
+    'expert',
+    'bank_officer',
+    'lawyer',
+  ])
+  .meta({ id: 'Role' });
+
+export const councilRoleSchema = z.enum(['council_pm', 'council_sm', 'council_staff', 'council_admin']).meta({ id: 'CouncilRole' });
+
+export const roleInCaseSchema = z.enum(['company', 'expert', 'bank', 'lawyer']).meta({ id: 'RoleInCase' });
+
+export const councilSlugParamsSchema = z.strictObject({ councilId: z.string().regex(/^[a-z]{2,20}$/, 'councilId.format') });
+
+export const displayNameSchema = z.string().trim().min(1, 'displayName.length').max(100, 'displayName.length');
+
+// ── Council members (council admin) ────────────────────────────────────────────
+
+export const councilMemberSchema = z
+  .object({
+    membershipId: z.string(),
+    userId: z.string(),
+    displayName: z.string(),
+    email: z.string(),
+    roles: z.array(councilRoleSchema),
+    status: z.enum(['active', 'disabled']),
+    joinedAt: z.string(),
+    abilities: z.object({ update: z.boolean() }),
+  })
+  .meta({ id: 'CouncilMember' });
+
+export const councilMemberListSchema = z
+  .object({
+    items: z.array(councilMemberSchema),
+    pendingInvitations: z.array(z.object({ email: z.string(), roles: z.array(councilRoleSchema), expiresAt: z.string() })),
+    abilities: z.object({ invite: z.boolean() }),
+  })
+  .meta({ id: 'CouncilMemberList' });
+
+export const inviteCouncilMemberBodySchema = z
+  .strictObject({
+    email: emailSchema,
+    displayName: displayNameSchema,
+    roles: z.array(councilRoleSchema).min(1, 'roles.required').max(4),
+  })
+  .meta({ id: 'InviteCouncilMemberBody' });
+
+export const membershipParamsSchema = z.strictObject({
+  councilId: z.string().regex(/^[a-z]{2,20}$/, 'councilId.format'),
+  membershipId: z.uuid(),
+});
+
+export const updateCouncilMemberBodySchema = z
+  .strictObject({
+    roles: z.array(councilRoleSchema).min(1, 'roles.required').max(4).optional(),
+    status: z.enum(['active', 'disabled']).optional(),
+  })
+  .refine((b) => b.roles !== undefined || b.status !== undefined, 'update.empty')
+  .meta({ id: 'UpdateCouncilMemberBody' });
+
+export const invitationCreatedSchema = z
+  .object({ status: z.literal('invited'), email: z.string(), expiresAt: z.string() })
+  .meta({ id: 'InvitationCreated' });
+
+// ── Cases (minimal; case work extends them) ────────────────────────────────────
+
+export const caseIdParamsSchema = z.strictObject({ caseId: z.uuid() });
+
+export const caseSummarySchema = z
+  .object({
+    id: z.string(),
+    referenceNo: z.string(),
+    companyName: z.string(),
+    councilId: z.number().int(),
+    councilName: z.string(),
+    createdAt: z.string(),
+    myRoleInCase: roleInCaseSchema.nullable().meta({ description: 'The caller’s role when they reach the case through a grant' }),
+  })
+  .meta({ id: 'CaseSummary' });
+
+export const caseListQuerySchema = z
+  .strictObject({
+    q: z.string().trim().max(100, 'search.tooLong').optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .meta({ id: 'CaseListQuery' });
+
+export const caseListSchema = z
+  .object({
+    items: z.array(caseSummarySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    abilities: z.object({ create: z.boolean() }),
+  })
+  .meta({ id: 'CaseList' });
+
+export const createCaseBodySchema = z
+  .strictObject({ companyName: z.string().trim().min(1, 'companyName.length').max(100, 'companyName.length') })
+  .meta({ id: 'CreateCaseBody' });
+
+export const caseDetailSchema = caseSummarySchema
+  .extend({
+    abilities: z.object({ readGrants: z.boolean(), manageGrants: z.boolean(), readAccessLog: z.boolean() }),
+  })
+  .meta({ id: 'CaseDetail' });
+
+export const caseGrantSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    displayName: z.string(),
+    email: z.string(),
+    organizationName: z.string().nullable(),
+    roleInCase: roleInCaseSchema,
+    scopes: z.array(z.string()),
+    grantedAt: z.string(),
+    grantedBy: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'CaseGrant' });
+
+export const caseGrantListSchema = z
+  .object({
+    items: z.array(caseGrantSchema),
+    pendingInvitations: z.array(z.object({ email: z.string(), roleInCase: roleInCaseSchema, expiresAt: z.string() })),
+  })
+  .meta({ id: 'CaseGrantList' });
+
+/**
+ * Invite an outsider to a case: a company member, an appointed expert (認定支援機関), a bank officer (a target
+ * creditor, after the company's consent) or a lawyer. The organisation is named by id (existing) or created.
+ */
+export const inviteToCaseBodySchema = z
+  .strictObject({
+    email: emailSchema,
+    displayName: displayNameSchema,
+    roleInCase: roleInCaseSchema,
+    organizationName: z.string().trim().min(1, 'organizationName.length').max(200, 'organizationName.length'),
+    /** 金融機関コード for banks (4 digits). */
+    bankCode: z
+      .string()
+      .regex(/^\d{4}$/, 'bankCode.format')
+      .optional(),
+    expiresAt: z.iso.date().optional().meta({ description: 'Grant end date (inclusive, JST); none = until revoked' }),
+  })
+  .meta({ id: 'InviteToCaseBody' });
+
+export const grantParamsSchema = z.strictObject({ caseId: z.uuid(), grantId: z.uuid() });
+
+export const revokeGrantBodySchema = z
+  .strictObject({ reason: z.string().trim().min(1, 'reason.required').max(500, 'reason.required') })
+  .meta({ id: 'RevokeGrantBody' });
+
+export const accessLogEntrySchema = z
+  .object({
+    at: z.string(),
+    eventType: z.string(),
+    actorLabel: z.string().nullable(),
+    actorRoles: z.array(z.string()),
+    outcome: z.enum(['success', 'denied', 'failure']),
+  })
+  .meta({ id: 'AccessLogEntry' });
+
+export const accessLogSchema = z.object({ items: z.array(accessLogEntrySchema) }).meta({ id: 'AccessLog' });
+
+// ── Accepting an invitation ────────────────────────────────────────────────────
+
+export const invitationTokenBodySchema = z.strictObject({ token: tokenSchema }).meta({ id: 'InvitationTokenBody' });
+
+export const invitationPreviewSchema = z
+  .object({
+    email: z.string(),
+    displayName: z.string(),
+    organizationName: z.string(),
+    roles: z.array(roleSchema),
+    inviter: z.string(),
+    caseReferenceNo: z.string().nullable(),
+    expiresAt: z.string(),
+    accountExists: z.boolean().meta({ description: 'true: sign in as this email first, then accept' }),
+  })
+  .meta({ id: 'InvitationPreview' });
+
+export const acceptInvitationBodySchema = z
+  .strictObject({
+    token: tokenSchema,
+    displayName: displayNameSchema.optional(),
+    password: newPasswordSchema.optional(),
+  })
+  .meta({ id: 'AcceptInvitationBody' });
+
+export const invitationAcceptedSchema = z
+  .object({ state: z.enum(['enrol_mfa', 'pending_mfa', 'active']) })
+  .meta({ id: 'InvitationAccepted', description: 'The session state after accepting: new accounts register a second factor next' });
+
+export type CouncilMemberList = z.infer<typeof councilMemberListSchema>;
+export type CaseList = z.infer<typeof caseListSchema>;
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+export type CaseGrantList = z.infer<typeof caseGrantListSchema>;
+export type AccessLog = z.infer<typeof accessLogSchema>;
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
