@@ -68,7 +68,7 @@ module.exports = {
       name: 'server-modules-through-services',
       comment: 'A server module reaches another module only through its *.service.ts (never its repository or routes).',
       severity: 'error',
-      from: { path: '^apps/server/src/modules/([^/]+)/' },
+      from: { path: '^apps/server/src/modules/([^/]+)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^apps/server/src/modules/', pathNot: ['^apps/server/src/modules/$1/', '\\.service\\.ts$'] },
     },
     {

@@ -2,6 +2,7 @@
  * Regenerates every generated artefact, or with --check verifies they are up to date (CI drift check):
  * - data/directory/<version>/directory.json  from the pamphlet (data/seeds/)
  * - docs/openapi.json                         from the route registry and zod schemas
+ * - docs/authorization-matrix.md              from the permission matrix (apps/server/test/permission-matrix.ts)
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { buildDirectoryDataset } from './directory/build-directory-dataset';
 import { buildOpenApiDocument } from '../apps/server/src/http/openapi';
 import { allRoutes } from '../apps/server/src/routes';
 import { API_VERSION } from '../apps/server/src/app';
+import { renderAuthorizationMatrix } from './authorization-matrix';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -21,7 +23,11 @@ interface Artefact {
 
 function artefacts(): Artefact[] {
   const openapi = buildOpenApiDocument(allRoutes, { version: API_VERSION });
-  return [buildDirectoryDataset(root), { path: 'docs/openapi.json', content: `${JSON.stringify(openapi, null, 2)}\n` }];
+  return [
+    buildDirectoryDataset(root),
+    { path: 'docs/openapi.json', content: `${JSON.stringify(openapi, null, 2)}\n` },
+    { path: 'docs/authorization-matrix.md', content: renderAuthorizationMatrix() },
+  ];
 }
 
 let stale = 0;

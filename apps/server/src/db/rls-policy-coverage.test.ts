@@ -1,0 +1,372 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql, type SQL } from 'drizzle-orm';
+import { createTestDatabase, type TestDatabase } from '../../test/test-db';
+import { createCase, createUser, grantCase, type TestUser } from '../../test/factories';
+import { createFieldCipher } from '../security/field-cipher';
+import { createDataKeyStore } from '../security/data-key-store';
+import { queryRows, type Tx } from './client';
+import { APP_ROLE_NAME, AUTH_ROLE_NAME } from './schema/roles';
+
+/**
+ * Every row-level-security policy, when removed, makes at least one of these probes fail. Each probe exercises one
+ * thing a policy allows (and that no other policy allows): the test drops one policy at a time inside a transaction,
+ * runs every probe in its own savepoint, and rolls back. Runs on PGlite and, in the server suite, on PostgreSQL.
+ */
+interface Probe {
+  readonly name: string;
+  readonly role: 'app' | 'auth';
+  readonly ctx: () => { councilId: number | null; userId: string | null; roles: readonly string[] };
+  /** Passes when the statement succeeds and, for a query, returns at least one row. */
+  readonly statement: () => SQL;
+  readonly needsRows: boolean;
+}
+
+let database: TestDatabase;
+let staff13: TestUser;
+let admin13: TestUser;
+let bank: TestUser;
+let company: TestUser;
+let caseA: { id: string };
+let invitationId: string;
+let bankGrantId: string;
+let companyOrgId: string;
+let bankOrgId: string;
+
+const probes: Probe[] = [];
+function probe(p: Probe): void {
+  probes.push(p);
+}
+
+class Rollback<T> extends Error {
+  constructor(readonly value: T) {
+    super('rollback');
+  }
+}
+
+/** Runs `fn` in a transaction that is always rolled back, and returns its result. */
+async function inRolledBackTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    await database.db.transaction(async (tx) => {
+      throw new Rollback(await fn(tx));
+    });
+  } catch (e: unknown) {
+    if (e instanceof Rollback) return e.value as T;
+    throw e;
+  }
+  throw new Error('unreachable: the transaction always rolls back');
+}
+
+async function runProbe(tx: Tx, p: Probe): Promise<boolean> {
+  await tx.execute(sql`savepoint probe`);
+  try {
+    const c = p.ctx();
+    await tx.execute(sql.raw(`set local role ${p.role === 'app' ? APP_ROLE_NAME : AUTH_ROLE_NAME}`));
+    await tx.execute(sql`select set_config('app.council_id', ${c.councilId === null ? '' : String(c.councilId)}, true),
+      set_config('app.user_id', ${c.userId ?? ''}, true), set_config('app.roles', ${c.roles.join(',')}, true)`);
+    const rows = await queryRows<Record<string, unknown>>(tx, p.statement());
+    return p.needsRows ? rows.length > 0 : true;
+  } catch {
+    return false;
+  } finally {
+    await tx.execute(sql`rollback to savepoint probe`);
+    await tx.execute(sql`reset role`);
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  const cipher = createFieldCipher(Buffer.alloc(32, 7), createDataKeyStore(db));
+  await cipher.warmUp([0]);
+  staff13 = await createUser(db, cipher, { role: 'council_staff', councilId: 13 });
+  admin13 = await createUser(db, cipher, { role: 'council_admin', councilId: 13 });
+  bank = await createUser(db, cipher, { role: 'bank_officer' });
+  company = await createUser(db, cipher, { role: 'company_member', councilId: 13 });
+  caseA = await createCase(db, 13, 'ポリシー確認');
+  await grantCase(db, bank, caseA, 13);
+  await grantCase(db, company, caseA, 13, ['case.read', 'case.accessLog']);
+  const ids = await queryRows<{ grant: string; company_org: string; bank_org: string }>(
+    db,
+    sql`select (select id from case_grants where user_id = ${bank.id}) as grant,
+               (select organization_id from memberships where user_id = ${company.id}) as company_org,
+               (select organization_id from memberships where user_id = ${bank.id}) as bank_org`,
+  );
+  bankGrantId = ids[0]!.grant;
+  companyOrgId = ids[0]!.company_org;
+  bankOrgId = ids[0]!.bank_org;
+  const inv = await queryRows<{ id: string }>(
+    db,
+    sql`insert into invitations (council_id, email, display_name, organization, roles, token_hash, invited_by, inviter_label, expires_at)
+        values (13, 'probe@example.jp', 'probe', '{"kind":"council","name":"x"}', '{council_staff}', 'probe-hash', ${admin13.id}, 'admin', now() + interval '1 day')
+        returning id`,
+  );
+  invitationId = inv[0]!.id;
+  await queryRows(
+    db,
+    sql`insert into audit_events (chain, seq, occurred_at, event_type, outcome, actor_user_id, actor_roles, council_id, case_id, details, prev_hash, hash)
+        values (99, 1, now(), 'CASE_VIEWED', 'success', ${bank.id}, '{bank_officer}', 13, ${caseA.id}, '{}', 'x', 'y'),
+               (98, 1, now(), 'SIGN_IN_SUCCEEDED', 'success', ${bank.id}, '{bank_officer}', null, null, '{}', 'x', 'y')`,
+  );
+
+  const staff = () => ({ councilId: 13, userId: staff13.id, roles: ['council_staff'] });
+  const bankCtx = () => ({ councilId: null, userId: bank.id, roles: ['bank_officer'] });
+  const companyCtx = () => ({ councilId: null, userId: company.id, roles: ['company_member'] });
+
+  // support_cases
+  probe({
+    name: 'staff read their council’s case',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from support_cases where id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff open a case',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`insert into support_cases (council_id, reference_no, company_name) values (13, 'PROBE-1', 'x') returning id`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a granted bank reads the case',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from support_cases where id = ${caseA.id}`,
+    needsRows: true,
+  });
+  // organizations
+  probe({
+    name: 'staff read a company of their council',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from organizations where id = ${companyOrgId}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a company member reads their company',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () => sql`select id from organizations where id = ${companyOrgId}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'anyone signed in reads a bank',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from organizations where id = ${bankOrgId}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff register a company of their council',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`insert into organizations (kind, name, council_id) values ('company', 'プローブ社', 13) returning id`,
+    needsRows: true,
+  });
+  probe({
+    name: 'identity role reads organisations',
+    role: 'auth',
+    ctx: bankCtx,
+    statement: () => sql`select id from organizations where id = ${bankOrgId}`,
+    needsRows: true,
+  });
+  // users
+  probe({
+    name: 'a user reads themself',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from users where id = ${bank.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff read users of their council',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from users where id = ${admin13.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff read outsiders granted on their cases',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from users where id = ${bank.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'identity role reads users',
+    role: 'auth',
+    ctx: staff,
+    statement: () => sql`select id from users where id = ${company.id}`,
+    needsRows: true,
+  });
+  // memberships
+  probe({
+    name: 'an outsider reads their own membership',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from memberships where user_id = ${bank.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff read the membership of a granted outsider',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from memberships where user_id = ${bank.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the council admin changes roles in their council',
+    role: 'app',
+    ctx: () => ({ councilId: 13, userId: admin13.id, roles: ['council_admin'] }),
+    statement: () => sql`update memberships set roles = '{council_staff}' where user_id = ${staff13.id} returning id`,
+    needsRows: true,
+  });
+  probe({
+    name: 'identity role reads memberships',
+    role: 'auth',
+    ctx: bankCtx,
+    statement: () => sql`select id from memberships where user_id = ${admin13.id}`,
+    needsRows: true,
+  });
+  // case_grants
+  probe({
+    name: 'staff read grants of their council',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from case_grants where id = ${bankGrantId}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'an outsider reads their own grant',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_grants where id = ${bankGrantId}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff grant an outsider',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into case_grants (council_id, case_id, user_id, role_in_case, scopes) values (13, ${caseA.id}, ${company.id}, 'company', '{case.read}') returning id`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff revoke a grant',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`update case_grants set revoked_at = now() where id = ${bankGrantId} returning id`,
+    needsRows: true,
+  });
+  probe({
+    name: 'identity role reads grants',
+    role: 'auth',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_grants where id = ${bankGrantId}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'identity role creates a grant on acceptance',
+    role: 'auth',
+    ctx: bankCtx,
+    statement: () =>
+      sql`insert into case_grants (council_id, case_id, user_id, role_in_case, scopes) values (13, ${caseA.id}, ${bank.id}, 'bank', '{case.read}') returning id`,
+    needsRows: true,
+  });
+  // invitations
+  probe({
+    name: 'staff read their council’s invitations',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from invitations where id = ${invitationId}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'identity role reads invitations',
+    role: 'auth',
+    ctx: bankCtx,
+    statement: () => sql`select id from invitations where id = ${invitationId}`,
+    needsRows: true,
+  });
+  // audit_events
+  const auditInsert = (chain: number) =>
+    sql`insert into audit_events (chain, seq, occurred_at, event_type, outcome, actor_roles, details, prev_hash, hash) values (${chain}, 1, now(), 'CASE_VIEWED', 'success', '{}', '{}', 'a', 'b')`;
+  probe({ name: 'requests append audit events', role: 'app', ctx: bankCtx, statement: () => auditInsert(97), needsRows: false });
+  probe({ name: 'the identity role appends audit events', role: 'auth', ctx: bankCtx, statement: () => auditInsert(96), needsRows: false });
+  probe({
+    name: 'staff read their council’s audit',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from audit_events where chain = 99`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a user reads their own events',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from audit_events where chain = 98`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the company reads its case’s access log',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () => sql`select id from audit_events where chain = 99`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the verifier reads every chain',
+    role: 'app',
+    ctx: () => ({ councilId: null, userId: null, roles: ['audit_verifier'] }),
+    statement: () => sql`select id from audit_events where chain = 98`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the identity role reads a user’s own events',
+    role: 'auth',
+    ctx: bankCtx,
+    statement: () => sql`select id from audit_events where chain = 98`,
+    needsRows: true,
+  });
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+describe(`RLS policy coverage on ${process.env.KASSEIKA_TEST_DATABASE_URL ? 'PostgreSQL server' : 'PGlite'}`, () => {
+  it('passes every probe with all policies in place', async () => {
+    // Probes run in one transaction that is always rolled back (they insert and update).
+    const failing = await inRolledBackTx(async (tx) => {
+      const out: string[] = [];
+      for (const p of probes) if (!(await runProbe(tx, p))) out.push(p.name);
+      return out;
+    });
+    expect(failing).toEqual([]);
+  });
+
+  it('fails at least one probe when any single policy is removed', async () => {
+    const policies = await queryRows<{ table: string; policy: string }>(
+      database.db,
+      sql`select tablename as table, policyname as policy from pg_policies where schemaname = 'public' order by 1, 2`,
+    );
+    expect(policies.length).toBeGreaterThan(20);
+    const baseline = await inRolledBackTx(async (tx) => {
+      const ok: boolean[] = [];
+      for (const p of probes) ok.push(await runProbe(tx, p));
+      return ok;
+    });
+    expect(baseline.every(Boolean), 'every probe passes before a policy is removed').toBe(true);
+    const uncaught: string[] = [];
+    for (const { table, policy } of policies) {
+      const failed = await inRolledBackTx(async (tx) => {
+        await tx.execute(sql.raw(`drop policy "${policy}" on "${table}"`));
+        let n = 0;
+        for (const p of probes) if (!(await runProbe(tx, p))) n++;
+        return n;
+      });
+      if (failed <= 0) uncaught.push(`${table}.${policy}`);
+    }
+    expect(uncaught).toEqual([]);
+  }, 120_000);
+});

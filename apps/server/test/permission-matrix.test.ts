@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { allRoutes } from '../src/routes';
+import { ROLES, type Role } from '../src/authz/roles';
+import { caseGrants, memberships } from '../src/db/schema';
+import { withTenantTx } from '../src/db/tenant-tx';
+import { currentTotp } from '../src/modules/auth/totp';
+import { createCase, createUser, grantCase, signIn, type TestUser } from './factories';
+import { TestClient } from './http-client';
+import {
+  CELLS,
+  MATRIX_ROLES,
+  PERMISSION_MATRIX,
+  type Cell,
+  type MatrixEntry,
+  type MatrixRequest,
+  type MatrixTarget,
+  type Outcome,
+  type RoleOrAnonymous,
+} from './permission-matrix';
+import { createTestApp, type TestApp } from './test-app';
+
+const OWN = { councilId: 13, slug: 'tokyo' } as const;
+const OTHER = { councilId: 27, slug: 'osaka' } as const;
+
+let t: TestApp;
+const users = new Map<Role, TestUser>();
+const clients = new Map<RoleOrAnonymous, TestClient>();
+const ips = new Map<RoleOrAnonymous, string>();
+let cases: Record<Cell, { id: string; referenceNo: string; councilId: number }>;
+let staffMembership: { own: string; other: string };
+let bystander: TestUser;
+let emailSeq = 0;
+
+function cellTarget(cell: Cell) {
+  const own = cell.startsWith('own');
+  return { council: own ? OWN : OTHER, case: cases[cell] };
+}
+
+async function fresh(role: RoleOrAnonymous): Promise<TestClient> {
+  const c = new TestClient(t.app).withIp(ips.get(role) ?? '192.0.2.1');
+  if (role === 'anonymous') return c;
+  t.clock.advance(31_000); // a new TOTP step: codes are single-use
+  await signIn(c, users.get(role)!, t.clock.now());
+  return c;
+}
+
+async function execute(client: TestClient, req: MatrixRequest) {
+  if (req.raw)
+    return client.request({ method: req.method, url: req.url, payload: req.raw.payload, headers: { 'content-type': req.raw.contentType } });
+  if (req.body === undefined) return client.request({ method: req.method, url: req.url });
+  return client.request({
+    method: req.method,
+    url: req.url,
+    payload: JSON.stringify(req.body),
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+function outcomeOf(status: number, body: string, expected: Outcome, caseId: string): Outcome {
+  if (expected === 'listed' || expected === 'unlisted') {
+    if (status !== 200) return status as Outcome;
+    const items = (JSON.parse(body) as { items: { id: string }[] }).items;
+    return items.some((i) => i.id === caseId) ? 'listed' : 'unlisted';
+  }
+  return status as Outcome;
+}
+
+function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): MatrixTarget {
+  const { council, case: c } = cellTarget(cell);
+  const user = role === 'anonymous' ? null : users.get(role)!;
+  return {
+    caseId: c.id,
+    caseReferenceNo: c.referenceNo,
+    councilSlug: council.slug,
+    membershipId: council.councilId === OWN.councilId ? staffMembership.own : staffMembership.other,
+    freshGrantId: async () => {
+      await grantCase(t.database.db, bystander, c, c.councilId);
+      const [g] = await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: [] }, (tx) =>
+        tx
+          .select({ id: caseGrants.id })
+          .from(caseGrants)
+          .where(and(eq(caseGrants.caseId, c.id), eq(caseGrants.userId, bystander.id), isNull(caseGrants.revokedAt)))
+          .orderBy(desc(caseGrants.grantedAt)),
+      );
+      return g!.id;
+    },
+    totp: () => {
+      // The sign-in just used this step's code: a step-up needs the next one (codes are single-use).
+      t.clock.advance(31_000);
+      return user?.totpSecret ? currentTotp(user.totpSecret, t.clock.now()) : Promise.resolve('123456');
+    },
+    pendingTotpCode: async () => {
+      const setup = await client.post('/api/v1/account/totp/setup', {});
+      if (setup.statusCode !== 200) return '123456';
+      return currentTotp(setup.json<{ secret: string }>().secret, t.clock.now());
+    },
+    bystander: { email: bystander.email, password: bystander.password },
+    uniqueEmail: () => `matrix-${++emailSeq}-${Date.now()}@example.jp`,
+  };
+}
+
+async function run(opId: string, entry: MatrixEntry): Promise<string[]> {
+  const mismatches: string[] = [];
+  for (const role of MATRIX_ROLES) {
+    const cells: readonly Cell[] = entry.target === 'none' ? ['own.notGranted'] : CELLS;
+    for (const cell of cells) {
+      const client = entry.freshSession ? await fresh(role) : clients.get(role)!;
+      const req = await entry.request(targetFor(role, cell, client));
+      const res = await execute(client, req);
+      const expectedCells: readonly Cell[] = entry.target === 'none' ? CELLS : [cell];
+      for (const ec of expectedCells) {
+        const expected = entry.expected[role][ec];
+        const got = outcomeOf(res.statusCode, res.body, expected, cellTarget(cell).case.id);
+        if (got !== expected)
+          mismatches.push(
+            `${opId} ${role} ${ec}: expected ${String(expected)}, got ${String(got)} ${res.statusCode >= 400 ? res.body.slice(0, 160) : ''}`,
+          );
+      }
+    }
+  }
+  return mismatches;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const cipher = t.services.cipher;
+  MATRIX_ROLES.forEach((r, i) => ips.set(r, `198.18.${Math.floor(i / 200)}.${(i % 200) + 10}`));
+  const a1 = await createCase(db, OWN.councilId, 'マトリクス A1');
+  const a2 = await createCase(db, OWN.councilId, 'マトリクス A2');
+  const b1 = await createCase(db, OTHER.councilId, 'マトリクス B1');
+  const b2 = await createCase(db, OTHER.councilId, 'マトリクス B2');
+  cases = {
+    'own.granted': { ...a1, councilId: OWN.councilId },
+    'own.notGranted': { ...a2, councilId: OWN.councilId },
+    'other.granted': { ...b1, councilId: OTHER.councilId },
+    'other.notGranted': { ...b2, councilId: OTHER.councilId },
+  };
+  bystander = await createUser(db, cipher, { role: 'expert' });
+  const membershipOf = async (u: TestUser, councilId: number) => {
+    const [m] = await withTenantTx(db, { councilId, userId: null, roles: [] }, (tx) =>
+      tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, u.id)),
+    );
+    return m!.id;
+  };
+  staffMembership = {
+    own: await membershipOf(await createUser(db, cipher, { role: 'council_staff', councilId: OWN.councilId }), OWN.councilId),
+    other: await membershipOf(await createUser(db, cipher, { role: 'council_staff', councilId: OTHER.councilId }), OTHER.councilId),
+  };
+  for (const role of ROLES) {
+    const u = await createUser(db, cipher, { role, councilId: OWN.councilId });
+    users.set(role, u);
+    if (['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role)) {
+      await grantCase(db, u, a1, OWN.councilId);
+      await grantCase(db, u, b1, OTHER.councilId);
+    }
+  }
+  for (const role of MATRIX_ROLES) clients.set(role, await fresh(role));
+}, 120_000);
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe('permission matrix', () => {
+  it('has exactly one entry for every route of the registry', () => {
+    const ids = allRoutes.map((r) => r.operationId);
+    const missing = ids.filter((id) => !(id in PERMISSION_MATRIX));
+    const unknown = Object.keys(PERMISSION_MATRIX).filter((id) => !ids.includes(id));
+    expect({ missing, unknown }).toEqual({ missing: [], unknown: [] });
+  });
+
+  // Routes using the long-lived sessions run first; those that sign in afresh move the clock (TOTP steps) after.
+  const ordered = Object.entries(PERMISSION_MATRIX).sort(
+    ([, a], [, b]) => Number(Boolean(a.freshSession)) - Number(Boolean(b.freshSession)),
+  );
+  for (const [opId, entry] of ordered) {
+    it(`${opId}: every role × own/other council × granted/not granted`, async () => {
+      expect(await run(opId, entry)).toEqual([]);
+    }, 120_000);
+  }
+});

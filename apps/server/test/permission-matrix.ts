@@ -1,0 +1,431 @@
+/**
+ * THE PERMISSION MATRIX: for every route of the registry, the expected outcome for every role (and anonymous) ×
+ * {own council, other council} × {granted, not granted}. Written by hand from the policy — independently of the code
+ * that enforces it — so the test (permission-matrix.test.ts) fails when the code and this table disagree, and fails
+ * when a route has no entry. `npm run generate` renders it as docs/authorization-matrix.md.
+ *
+ * Cells, by the kind of target the route acts on:
+ * - case routes: own = a case of the actor's council (council roles: their council; outsiders: council A, where they
+ *   hold other grants); granted = the actor holds a grant on that case (outsiders only — staff never need one);
+ * - council routes: own = the actor's council, other = another council (grants do not apply);
+ * - routes without a target: the same outcome in all four cells.
+ * Outcomes: an HTTP status, or `listed` / `unlisted` (200, and the target case appears / does not appear).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Role } from '../src/authz/roles';
+import { ROLES } from '../src/authz/roles';
+import { baseYear, planDocument } from './calculation-fixtures';
+
+export type RoleOrAnonymous = Role | 'anonymous';
+export const MATRIX_ROLES: readonly RoleOrAnonymous[] = ['anonymous', ...ROLES];
+
+export const CELLS = ['own.granted', 'own.notGranted', 'other.granted', 'other.notGranted'] as const;
+export type Cell = (typeof CELLS)[number];
+
+export type Outcome = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404 | 409 | 422 | 'listed' | 'unlisted';
+
+export type Expected = Record<RoleOrAnonymous, Record<Cell, Outcome>>;
+
+/** What a request builder gets: the target of the cell and a few helpers. */
+export interface MatrixTarget {
+  readonly caseId: string;
+  readonly caseReferenceNo: string;
+  readonly councilSlug: string;
+  readonly membershipId: string;
+  /** A fresh grant (of a bystander) on the target case, to revoke. */
+  freshGrantId(): Promise<string>;
+  /** The current TOTP code of the acting role (for step-up). */
+  totp(): Promise<string>;
+  /** Registers a pending authenticator with the acting client and returns a valid code for it. */
+  pendingTotpCode(): Promise<string>;
+  /** Credentials of a bystander account (for the sign-in route). */
+  readonly bystander: { readonly email: string; readonly password: string };
+  readonly uniqueEmail: () => string;
+}
+
+export interface MatrixRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly url: string;
+  readonly body?: unknown;
+  /** Raw payload with its content type (uploads). */
+  readonly raw?: { readonly payload: Buffer; readonly contentType: string };
+}
+
+export interface MatrixEntry {
+  readonly target: 'none' | 'case' | 'council';
+  /** Changes the caller's session (sign-in, sign-out, enrolment): run with a freshly signed-in client. */
+  readonly freshSession?: boolean;
+  readonly request: (t: MatrixTarget) => MatrixRequest | Promise<MatrixRequest>;
+  readonly expected: Expected;
+}
+
+// ── helpers to write expectations compactly ───────────────────────────────────
+
+type CellMap = Record<Cell, Outcome>;
+const same = (o: Outcome): CellMap => ({ 'own.granted': o, 'own.notGranted': o, 'other.granted': o, 'other.notGranted': o });
+const byCouncil = (own: Outcome, other: Outcome): CellMap => ({
+  'own.granted': own,
+  'own.notGranted': own,
+  'other.granted': other,
+  'other.notGranted': other,
+});
+const byGrant = (granted: Outcome, notGranted: Outcome): CellMap => ({
+  'own.granted': granted,
+  'own.notGranted': notGranted,
+  'other.granted': granted,
+  'other.notGranted': notGranted,
+});
+
+function table(rows: Partial<Record<RoleOrAnonymous, CellMap>> & { default: CellMap }): Expected {
+  return Object.fromEntries(MATRIX_ROLES.map((r) => [r, rows[r] ?? rows.default])) as Expected;
+}
+const everyone = (o: Outcome): Expected => table({ default: same(o) });
+const signedInOnly = (o: Outcome): Expected => table({ anonymous: same(401), default: same(o) });
+
+const workers = ['council_pm', 'council_sm', 'council_staff'] as const;
+const outsiders = ['company_member', 'expert', 'bank_officer', 'lawyer'] as const;
+const centre = ['hq_analyst', 'hq_admin', 'platform_operator'] as const;
+const each = <K extends RoleOrAnonymous>(roles: readonly K[], cells: CellMap) =>
+  Object.fromEntries(roles.map((r) => [r, cells])) as Record<K, CellMap>;
+
+/** A case route only the council's case workers may use (outsiders with a grant see the case but not this). */
+const caseWorkersOnly = (ok: Outcome): Expected =>
+  table({
+    anonymous: same(401),
+    ...each(workers, byCouncil(ok, 404)),
+    council_admin: byCouncil(403, 404),
+    ...each(outsiders, byGrant(403, 404)),
+    ...each(centre, same(404)),
+    default: same(404),
+  });
+
+/** A council route: the council's own staff (by role) get `ok` / 403, everyone else 404. */
+const councilRoute = (allowed: readonly Role[], ok: Outcome): Expected =>
+  table({
+    anonymous: same(401),
+    ...each(['council_pm', 'council_sm', 'council_staff', 'council_admin'] as const, byCouncil(403, 404)),
+    ...each(allowed, byCouncil(ok, 404)),
+    default: same(404),
+  });
+
+const json = (method: MatrixRequest['method'], url: string, body?: unknown): MatrixRequest => ({
+  method,
+  url,
+  ...(body !== undefined ? { body } : {}),
+});
+
+const keyFigures = (fiscalYearEnd: string, netSales: number) => ({
+  fiscalYearEnd,
+  employees: 20,
+  netSales,
+  operatingProfit: 4_000_000,
+  depreciation: 3_000_000,
+  ordinaryProfit: 3_500_000,
+  incomeTaxes: 1_050_000,
+  cashAndDeposits: 15_000_000,
+  tradeReceivables: 12_000_000,
+  inventories: 8_000_000,
+  tradePayables: 9_000_000,
+  borrowings: 60_000_000,
+  netAssets: 25_000_000,
+  totalAssets: 100_000_000,
+});
+
+/** The Shift_JIS CSV fixture of the import tests, uploaded as a file. */
+function csvUpload(): MatrixRequest {
+  const boundary = '----kasseika-matrix';
+  const csv = readFileSync(join(import.meta.dirname, '../src/modules/calculations/fixtures/statements-sjis.csv'));
+  return {
+    method: 'POST',
+    url: '/api/v1/calculations/statements/import',
+    raw: {
+      contentType: `multipart/form-data; boundary=${boundary}`,
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="statements.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+        ),
+        csv,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    },
+  };
+}
+
+const RANDOM_TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_';
+const RANDOM_UUID = '00000000-0000-4000-8000-000000000000';
+
+export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
+  // ── system and public directory ──
+  getHealth: { target: 'none', request: () => json('GET', '/healthz'), expected: everyone(200) },
+  getReadiness: { target: 'none', request: () => json('GET', '/readyz'), expected: everyone(200) },
+  getOpenApiDocument: { target: 'none', request: () => json('GET', '/api/openapi.json'), expected: everyone(200) },
+  listCouncils: { target: 'none', request: () => json('GET', '/api/v1/councils?prefecture=13'), expected: everyone(200) },
+  getCouncil: { target: 'none', request: () => json('GET', '/api/v1/councils/osaka'), expected: everyone(200) },
+  getDirectoryInfo: { target: 'none', request: () => json('GET', '/api/v1/directory'), expected: everyone(200) },
+  getDevOutbox: { target: 'none', request: () => json('GET', '/api/v1/dev/outbox'), expected: everyone(200) },
+
+  // ── sign-in and account (self-service: the caller acts on their own account only) ──
+  getSessionStatus: { target: 'none', request: () => json('GET', '/api/v1/auth/session'), expected: everyone(200) },
+  signIn: {
+    target: 'none',
+    freshSession: true,
+    request: (t) => json('POST', '/api/v1/auth/sign-in', { email: t.bystander.email, password: t.bystander.password }),
+    expected: everyone(200),
+  },
+  verifySecondFactor: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/auth/second-factor', { method: 'totp', code: '123456' }),
+    // Only a sign-in waiting for its second factor may call this; a finished session may not.
+    expected: everyone(401),
+  },
+  stepUp: {
+    target: 'none',
+    freshSession: true,
+    request: async (t) => json('POST', '/api/v1/auth/step-up', { code: await t.totp() }),
+    expected: signedInOnly(200),
+  },
+  extendSession: { target: 'none', request: () => json('POST', '/api/v1/auth/session/extend', {}), expected: signedInOnly(200) },
+  signOut: { target: 'none', freshSession: true, request: () => json('POST', '/api/v1/auth/sign-out', {}), expected: signedInOnly(200) },
+  signOutEverywhere: {
+    target: 'none',
+    freshSession: true,
+    request: () => json('POST', '/api/v1/auth/sign-out-everywhere', {}),
+    expected: signedInOnly(200),
+  },
+  requestPasswordReset: {
+    target: 'none',
+    request: (t) => json('POST', '/api/v1/auth/password-reset', { email: t.uniqueEmail() }),
+    expected: everyone(202),
+  },
+  completePasswordReset: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/auth/password-reset/confirm', { token: RANDOM_TOKEN, password: 'a perfectly fine passphrase' }),
+    expected: everyone(400),
+  },
+  verifyEmail: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/auth/email-verification', { token: RANDOM_TOKEN }),
+    expected: everyone(400),
+  },
+  listOwnSessions: { target: 'none', request: () => json('GET', '/api/v1/account/sessions'), expected: signedInOnly(200) },
+  revokeOwnSession: {
+    target: 'none',
+    request: () => json('DELETE', `/api/v1/account/sessions/${RANDOM_UUID}`),
+    expected: signedInOnly(404),
+  },
+  startTotpEnrolment: {
+    target: 'none',
+    freshSession: true,
+    request: () => json('POST', '/api/v1/account/totp/setup', {}),
+    expected: signedInOnly(200),
+  },
+  confirmTotpEnrolment: {
+    target: 'none',
+    freshSession: true,
+    request: async (t) => json('POST', '/api/v1/account/totp/confirm', { code: await t.pendingTotpCode() }),
+    expected: signedInOnly(200),
+  },
+  removeTotp: {
+    target: 'none',
+    freshSession: true,
+    request: () => json('DELETE', '/api/v1/account/totp'),
+    // Signed in, freshly verified, but the authenticator is the only second factor: refused as a conflict.
+    expected: signedInOnly(409),
+  },
+  previewInvitation: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/invitations/preview', { token: RANDOM_TOKEN }),
+    expected: everyone(400),
+  },
+  acceptInvitation: {
+    target: 'none',
+    request: () =>
+      json('POST', '/api/v1/invitations/accept', {
+        token: RANDOM_TOKEN,
+        displayName: '招待 太郎',
+        password: 'a perfectly fine passphrase',
+      }),
+    expected: everyone(400),
+  },
+
+  // ── calculators (public; the quick check is also anonymous, rate-limited) ──
+  calculateIndicators: {
+    target: 'none',
+    request: () =>
+      json('POST', '/api/v1/calculations/indicators', {
+        source: 'keyFigures',
+        industryCode: '0201',
+        sizeClass: 'medium',
+        years: [keyFigures('2024-03-31', 100_000_000), keyFigures('2025-03-31', 105_000_000)],
+      }),
+    expected: everyone(200),
+  },
+  calculateRealBalanceSheet: {
+    target: 'none',
+    request: () =>
+      json('POST', '/api/v1/calculations/real-balance-sheet', {
+        balanceSheet: baseYear().balanceSheet,
+        adjustments: planDocument().adjustments,
+      }),
+    expected: everyone(200),
+  },
+  calculateProjection: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/calculations/projection', { base: baseYear(), drivers: planDocument().drivers }),
+    expected: everyone(200),
+  },
+  calculateCriteria: {
+    target: 'none',
+    request: () => {
+      const doc = planDocument();
+      return json('POST', '/api/v1/calculations/criteria', {
+        base: baseYear(),
+        drivers: doc.drivers,
+        criteria: doc.criteria,
+        adjustments: doc.adjustments,
+      });
+    },
+    expected: everyone(200),
+  },
+  calculateProRata: {
+    target: 'none',
+    request: () =>
+      json('POST', '/api/v1/calculations/pro-rata', {
+        amount: 1_000_000,
+        creditors: [
+          { id: 'A', balance: 50_000_000 },
+          { id: 'B', balance: 30_000_000 },
+        ],
+        method: { kind: 'balance' },
+        guaranteeCoverTreatment: 'secured',
+        rounding: { unit: 1, residual: 'largestRemainder' },
+      }),
+    expected: everyone(200),
+  },
+  calculateRepaymentSchedule: {
+    target: 'none',
+    request: () =>
+      json('POST', '/api/v1/calculations/repayment-schedule', {
+        fiscalYearEndMonth: 3,
+        schedule: {
+          loanId: 'L1',
+          principal: 1_200_000,
+          firstPaymentMonth: '2026-04',
+          termMonths: 12,
+          graceMonths: 0,
+          annualRate: 0.012,
+          interestConvention: 'monthlyRate',
+          method: { kind: 'equalPrincipal' },
+        },
+      }),
+    expected: everyone(200),
+  },
+  calculateSubsidy: {
+    target: 'none',
+    request: () =>
+      json('POST', '/api/v1/calculations/subsidy', {
+        program: '405-standard',
+        acceptanceDate: '2026-04-01',
+        costLines: [{ id: '1', category: 'planFormulation', amount: 3_300_000, workDate: '2026-05-01' }],
+      }),
+    expected: everyone(200),
+  },
+  calculatePlan: { target: 'none', request: () => json('POST', '/api/v1/calculations/plan', planDocument()), expected: everyone(200) },
+  exportPlanWorkbook: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/calculations/plan/workbook', planDocument()),
+    expected: everyone(200),
+  },
+  exportPlanSummaryPdf: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/calculations/plan/summary.pdf', planDocument()),
+    expected: everyone(200),
+  },
+  downloadStatementsTemplate: {
+    target: 'none',
+    request: () => json('GET', '/api/v1/calculations/statements/template.xlsx'),
+    expected: everyone(200),
+  },
+  importStatements: { target: 'none', request: () => csvUpload(), expected: everyone(200) },
+
+  // ── cases ──
+  listCases: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases?q=${encodeURIComponent(t.caseReferenceNo)}`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil('listed', 'unlisted')),
+      council_admin: same(403),
+      ...each(outsiders, byGrant('listed', 'unlisted')),
+      default: same(403),
+    }),
+  },
+  createCase: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/cases', { companyName: '株式会社マトリクス' }),
+    expected: table({ anonymous: same(401), ...each(workers, same(201)), default: same(403) }),
+  },
+  getCase: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(outsiders, byGrant(200, 404)),
+      default: same(404),
+    }),
+  },
+  listCaseGrants: { target: 'case', request: (t) => json('GET', `/api/v1/cases/${t.caseId}/grants`), expected: caseWorkersOnly(200) },
+  inviteToCase: {
+    target: 'case',
+    request: (t) =>
+      json('POST', `/api/v1/cases/${t.caseId}/invitations`, {
+        email: t.uniqueEmail(),
+        displayName: '招待 専門家',
+        roleInCase: 'expert',
+        organizationName: 'マトリクス税理士法人',
+      }),
+    expected: caseWorkersOnly(201),
+  },
+  revokeCaseGrant: {
+    target: 'case',
+    request: async (t) => json('POST', `/api/v1/cases/${t.caseId}/grants/${await t.freshGrantId()}/revoke`, { reason: 'マトリクス確認' }),
+    expected: caseWorkersOnly(204),
+  },
+  getCaseAccessLog: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/access-log`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      company_member: byGrant(200, 404),
+      ...each(['expert', 'bank_officer', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+
+  // ── council members ──
+  listCouncilMembers: {
+    target: 'council',
+    request: (t) => json('GET', `/api/v1/councils/${t.councilSlug}/members`),
+    expected: councilRoute(['council_admin', 'council_pm', 'council_sm'], 200),
+  },
+  inviteCouncilMember: {
+    target: 'council',
+    request: (t) =>
+      json('POST', `/api/v1/councils/${t.councilSlug}/invitations`, {
+        email: t.uniqueEmail(),
+        displayName: '新任 職員',
+        roles: ['council_staff'],
+      }),
+    expected: councilRoute(['council_admin'], 201),
+  },
+  updateCouncilMember: {
+    target: 'council',
+    request: (t) => json('PATCH', `/api/v1/councils/${t.councilSlug}/members/${t.membershipId}`, { roles: ['council_staff'] }),
+    expected: councilRoute(['council_admin'], 204),
+  },
+};
