@@ -31,6 +31,9 @@ let cases: Record<Cell, { id: string; referenceNo: string; councilId: number }>;
 let staffMembership: { own: string; other: string };
 let bystander: TestUser;
 let emailSeq = 0;
+/** Authenticator secrets that replaced the original ones (confirmTotpEnrolment registers a new app). */
+const replacedSecrets = new Map<Role, string>();
+let lastPendingSecret: string | null = null;
 
 function cellTarget(cell: Cell) {
   const own = cell.startsWith('own');
@@ -41,7 +44,8 @@ async function fresh(role: RoleOrAnonymous): Promise<TestClient> {
   const c = new TestClient(t.app).withIp(ips.get(role) ?? '192.0.2.1');
   if (role === 'anonymous') return c;
   t.clock.advance(31_000); // a new TOTP step: codes are single-use
-  await signIn(c, users.get(role)!, t.clock.now());
+  const user = users.get(role)!;
+  await signIn(c, { ...user, totpSecret: replacedSecrets.get(role) ?? user.totpSecret }, t.clock.now());
   return c;
 }
 
@@ -88,12 +92,14 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
     totp: () => {
       // The sign-in just used this step's code: a step-up needs the next one (codes are single-use).
       t.clock.advance(31_000);
-      return user?.totpSecret ? currentTotp(user.totpSecret, t.clock.now()) : Promise.resolve('123456');
+      const secret = role === 'anonymous' ? null : (replacedSecrets.get(role) ?? user?.totpSecret ?? null);
+      return secret ? currentTotp(secret, t.clock.now()) : Promise.resolve('123456');
     },
     pendingTotpCode: async () => {
       const setup = await client.post('/api/v1/account/totp/setup', {});
       if (setup.statusCode !== 200) return '123456';
-      return currentTotp(setup.json<{ secret: string }>().secret, t.clock.now());
+      lastPendingSecret = setup.json<{ secret: string }>().secret;
+      return currentTotp(lastPendingSecret, t.clock.now());
     },
     bystander: { email: bystander.email, password: bystander.password },
     uniqueEmail: () => `matrix-${++emailSeq}-${Date.now()}@example.jp`,
@@ -108,6 +114,9 @@ async function run(opId: string, entry: MatrixEntry): Promise<string[]> {
       const client = entry.freshSession ? await fresh(role) : clients.get(role)!;
       const req = await entry.request(targetFor(role, cell, client));
       const res = await execute(client, req);
+      if (opId === 'confirmTotpEnrolment' && res.statusCode === 200 && role !== 'anonymous' && lastPendingSecret) {
+        replacedSecrets.set(role, lastPendingSecret);
+      }
       const expectedCells: readonly Cell[] = entry.target === 'none' ? CELLS : [cell];
       for (const ec of expectedCells) {
         const expected = entry.expected[role][ec];

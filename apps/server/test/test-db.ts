@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -16,6 +17,8 @@ import { TEMPLATE_ENV } from './global-setup';
  */
 export interface TestDatabase extends Database {
   readonly label: string;
+  /** The raw database contents (PGlite data directory tarball, or pg_dump output) for at-rest checks. */
+  dump(): Promise<Buffer>;
 }
 
 export function testDatabaseKind(): 'pglite' | 'postgres' {
@@ -32,11 +35,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const db = drizzle(client, { schema }) as unknown as Db;
     const database: Database = { db, kind: 'pglite', description: 'pglite:memory(template)', close: () => client.close() };
     await prepareDatabase(database); // no-op when the template is current; keeps the file honest if it is not
-    return { ...database, label: 'PGlite' };
+    return { ...database, label: 'PGlite', dump: () => dumpPglite(client) };
   }
-  const database = await openDatabase({ kind: 'pglite', dataDir: null });
+  const client = await PGlite.create();
+  const database: Database = {
+    db: drizzle(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    description: 'pglite:memory',
+    close: () => client.close(),
+  };
   await prepareDatabase(database);
-  return { ...database, label: 'PGlite' };
+  return { ...database, label: 'PGlite', dump: () => dumpPglite(client) };
 }
 
 async function createServerDatabase(serverUrl: string): Promise<TestDatabase> {
@@ -52,6 +61,7 @@ async function createServerDatabase(serverUrl: string): Promise<TestDatabase> {
   return {
     ...database,
     label: 'PostgreSQL',
+    dump: () => Promise.resolve(execFileSync('pg_dump', ['--no-owner', '--data-only', url.toString()], { maxBuffer: 512 * 1024 * 1024 })),
     close: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: serverUrl });
@@ -60,4 +70,11 @@ async function createServerDatabase(serverUrl: string): Promise<TestDatabase> {
       await dropper.end();
     },
   };
+}
+
+/** Checkpoints (so every page is written out) and returns the data directory as a tarball. */
+async function dumpPglite(client: PGlite): Promise<Buffer> {
+  await client.query('checkpoint');
+  const tar = await client.dumpDataDir('none');
+  return Buffer.from(await tar.arrayBuffer());
 }

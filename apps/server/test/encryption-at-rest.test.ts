@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { withAuthTx } from '../src/db/auth-tx';
+import { userCredentials } from '../src/db/schema';
+import { currentTotp } from '../src/modules/auth/totp';
+import { createUser } from './factories';
+import { TestClient } from './http-client';
+import { createTestApp, type TestApp } from './test-app';
+
+/**
+ * Designated sensitive fields are encrypted in the application (AES-256-GCM under per-council data keys): a dump of
+ * the database must not contain planted sentinel values in clear. A positive control (a field stored in clear on
+ * purpose) proves the search would find them.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe(`encryption at rest (${process.env.KASSEIKA_TEST_DATABASE_URL ? 'pg_dump of a PostgreSQL server' : 'PGlite data directory'})`, () => {
+  it('keeps TOTP secrets and recovery codes out of the stored data', async () => {
+    const marker = `平文マーカー-${randomUUID()}`;
+    const u = await createUser(t.database.db, t.services.cipher, { role: 'expert', totp: false, displayName: marker });
+    const c = new TestClient(t.app);
+    await c.post('/api/v1/auth/sign-in', { email: u.email, password: u.password });
+    const { secret } = (await c.post('/api/v1/account/totp/setup', {})).json<{ secret: string }>();
+    const confirmed = await c.post('/api/v1/account/totp/confirm', { code: await currentTotp(secret, t.clock.now()) });
+    const { recoveryCodes } = confirmed.json<{ recoveryCodes: string[] }>();
+    expect(recoveryCodes).toHaveLength(10);
+
+    const stored = await withAuthTx(t.database.db, null, (tx) => tx.select().from(userCredentials).where(eq(userCredentials.userId, u.id)));
+    expect(stored[0]?.totpSecret).toMatch(/^enc:v1:0:1:/);
+    expect(stored[0]?.totpSecret).not.toContain(secret);
+
+    const dump = await t.database.dump();
+    const text = dump.toString('latin1');
+    // Positive control: the display name is stored in clear, and the search finds it.
+    expect(dump.includes(Buffer.from(marker, 'utf8'))).toBe(true);
+    // The secret (base32, as shown to the user), and every recovery code (with or without its hyphens), are absent.
+    expect(text.includes(secret)).toBe(false);
+    for (const code of recoveryCodes) {
+      expect(text.includes(code)).toBe(false);
+      expect(text.includes(code.replaceAll('-', ''))).toBe(false);
+    }
+  });
+
+  it('binds each ciphertext to its place: a value copied to another account does not decrypt', async () => {
+    const a = await createUser(t.database.db, t.services.cipher, { role: 'expert' });
+    const b = await createUser(t.database.db, t.services.cipher, { role: 'expert' });
+    const [ca] = await withAuthTx(t.database.db, null, (tx) => tx.select().from(userCredentials).where(eq(userCredentials.userId, a.id)));
+    await expect(t.services.cipher.decrypt(0, ca!.totpSecret!, `user_credentials.totp_secret:${b.id}`)).rejects.toThrow(/authenticate/);
+    await expect(t.services.cipher.decrypt(0, ca!.totpSecret!, `user_credentials.totp_secret:${a.id}`)).resolves.toBe(a.totpSecret);
+    await expect(t.services.cipher.decrypt(13, ca!.totpSecret!, `user_credentials.totp_secret:${a.id}`)).rejects.toThrow(/another key/);
+  });
+});
