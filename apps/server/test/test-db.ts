@@ -39,7 +39,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const client = await PGlite.create();
   const database: Database = {
-    db: drizzle(client, { schema }) as unknown as Db,
+    db: drizzle(client, { schema }),
     kind: 'pglite',
     description: 'pglite:memory',
     close: () => client.close(),
