@@ -97,6 +97,7 @@ export async function buildApp({ config, database, logger, services: given }: Ap
     sessionStatus: services.sessionStatus,
     cases: services.cases,
     members: services.members,
+    documents: services.documents,
     invitations: services.invitations,
     devOutbox: { enabled: config.env !== 'production', db: database.db },
     calculations: createCalculationsService({ rules: loadCalculationRuleData() }),

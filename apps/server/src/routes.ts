@@ -7,6 +7,7 @@ import { casesRoutes, type CasesRouteDeps } from './modules/cases/cases.routes';
 import { membersRoutes, type MembersRouteDeps } from './modules/members/members.routes';
 import { invitationRoutes, type InvitationRouteDeps } from './modules/auth/invitations.routes';
 import { devRoutes, type DevRouteDeps } from './modules/dev/dev.routes';
+import { documentsRoutes, type DocumentsRouteDeps } from './modules/documents/documents.routes';
 
 /** What route handlers may use: the union of every module's declared dependencies. */
 export type AppDeps = SystemRouteDeps &
@@ -16,7 +17,8 @@ export type AppDeps = SystemRouteDeps &
   CasesRouteDeps &
   MembersRouteDeps &
   InvitationRouteDeps &
-  DevRouteDeps;
+  DevRouteDeps &
+  DocumentsRouteDeps;
 
 /**
  * The route registry: every HTTP route of the API. The OpenAPI document, the permission matrix and the
@@ -31,4 +33,5 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...membersRoutes,
   ...invitationRoutes,
   ...devRoutes,
+  ...documentsRoutes,
 ];

@@ -6,6 +6,8 @@ import { createSessionStatusService, type SessionStatusService } from './modules
 import { createCasesService, type CasesService } from './modules/cases/cases.service';
 import { createInvitationService, type InvitationService } from './modules/auth/invitations.service';
 import { createMembersService, type MembersService } from './modules/members/members.service';
+import { createDocumentsService, type DocumentsService } from './modules/documents/documents.service';
+import { createLocalFileStore } from './providers/storage/file-store';
 import { createDirectoryService, type DirectoryService } from './modules/directory/directory.service';
 import { createMailer, type Mailer } from './providers/mail/mailer';
 import { createPostalLookup, type PostalLookup } from './providers/postal-lookup';
@@ -30,6 +32,7 @@ export interface Services {
   readonly invitations: InvitationService;
   readonly cases: CasesService;
   readonly members: MembersService;
+  readonly documents: DocumentsService;
   readonly now: () => Date;
 }
 
@@ -53,5 +56,6 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     invitations,
     cases: createCasesService({ db: database.db, audit, invitations, now }),
     members: createMembersService({ db: database.db, audit, invitations, now }),
+    documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
   };
 }

@@ -9,6 +9,7 @@ import { createCase, createUser, grantCase, signIn, type TestUser } from './fact
 import { TestClient } from './http-client';
 import {
   CELLS,
+  pdfUpload,
   MATRIX_ROLES,
   PERMISSION_MATRIX,
   type Cell,
@@ -30,6 +31,8 @@ const ips = new Map<RoleOrAnonymous, string>();
 let cases: Record<Cell, { id: string; referenceNo: string; councilId: number }>;
 let staffMembership: { own: string; other: string };
 let bystander: TestUser;
+/** Staff clients of both councils, to upload target documents through the API. */
+const uploaders = new Map<number, TestClient>();
 let emailSeq = 0;
 /** Authenticator secrets that replaced the original ones (confirmTotpEnrolment registers a new app). */
 const replacedSecrets = new Map<Role, string>();
@@ -101,6 +104,14 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
       lastPendingSecret = setup.json<{ secret: string }>().secret;
       return currentTotp(lastPendingSecret, t.clock.now());
     },
+    freshDocumentId: async () => {
+      const up = await execute(
+        uploaders.get(c.councilId)!,
+        pdfUpload(`/api/v1/cases/${c.id}/documents`, { docType: 'other', title: '対象書類', visibility: 'company' }),
+      );
+      if (up.statusCode !== 201) throw new Error(`target document not uploaded: ${up.body}`);
+      return up.json<{ id: string }>().id;
+    },
     bystander: { email: bystander.email, password: bystander.password },
     uniqueEmail: () => `matrix-${++emailSeq}-${Date.now()}@example.jp`,
   };
@@ -166,6 +177,12 @@ beforeAll(async () => {
     }
   }
   for (const role of MATRIX_ROLES) clients.set(role, await fresh(role));
+  for (const councilId of [OWN.councilId, OTHER.councilId]) {
+    const uploader = new TestClient(t.app).withIp(`198.19.0.${councilId}`);
+    t.clock.advance(31_000);
+    await signIn(uploader, await createUser(db, cipher, { role: 'council_staff', councilId }), t.clock.now());
+    uploaders.set(councilId, uploader);
+  }
 }, 120_000);
 
 afterAll(async () => {

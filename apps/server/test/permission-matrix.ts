@@ -39,6 +39,8 @@ export interface MatrixTarget {
   totp(): Promise<string>;
   /** Registers a pending authenticator with the acting client and returns a valid code for it. */
   pendingTotpCode(): Promise<string>;
+  /** A fresh document (visibility `company`, one PDF version) on the target case, uploaded by that council's staff. */
+  freshDocumentId(): Promise<string>;
   /** Credentials of a bystander account (for the sign-in route). */
   readonly bystander: { readonly email: string; readonly password: string };
   readonly uniqueEmail: () => string;
@@ -146,6 +148,31 @@ function csvUpload(): MatrixRequest {
           `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="statements.csv"\r\nContent-Type: text/csv\r\n\r\n`,
         ),
         csv,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    },
+  };
+}
+
+const MATRIX_PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+
+/** A multipart upload of a small PDF, with the document fields first. */
+export function pdfUpload(url: string, fields: Record<string, string>): MatrixRequest {
+  const boundary = '----kasseika-matrix-doc';
+  const parts = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`, 'utf8'),
+  );
+  return {
+    method: 'POST',
+    url,
+    raw: {
+      contentType: `multipart/form-data; boundary=${boundary}`,
+      payload: Buffer.concat([
+        ...parts,
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="matrix.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        MATRIX_PDF,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]),
     },
@@ -403,6 +430,69 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
       council_admin: byCouncil(403, 404),
       company_member: byGrant(200, 404),
       ...each(['expert', 'bank_officer', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+
+  // ── case documents (target documents have the class `company`) ──
+  listCaseDocuments: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/documents`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(outsiders, byGrant(200, 404)),
+      default: same(404),
+    }),
+  },
+  uploadCaseDocument: {
+    target: 'case',
+    request: (t) => pdfUpload(`/api/v1/cases/${t.caseId}/documents`, { docType: 'other', title: 'マトリクス書類', visibility: 'company' }),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(201, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(['company_member', 'expert'] as const, byGrant(201, 404)),
+      ...each(['bank_officer', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  addDocumentVersion: {
+    target: 'case',
+    request: async (t) => pdfUpload(`/api/v1/cases/${t.caseId}/documents/${await t.freshDocumentId()}/versions`, {}),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(201, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(['company_member', 'expert'] as const, byGrant(201, 404)),
+      lawyer: byGrant(403, 404),
+      // The class `company` is not one a bank can see: the document does not exist for it.
+      bank_officer: same(404),
+      default: same(404),
+    }),
+  },
+  downloadDocumentVersion: {
+    target: 'case',
+    request: async (t) => json('GET', `/api/v1/cases/${t.caseId}/documents/${await t.freshDocumentId()}/versions/1/content`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(200, 404)),
+      bank_officer: same(404),
+      default: same(404),
+    }),
+  },
+  changeDocumentVisibility: {
+    target: 'case',
+    request: async (t) => json('PATCH', `/api/v1/cases/${t.caseId}/documents/${await t.freshDocumentId()}`, { visibility: 'team' }),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      bank_officer: same(404),
       default: same(404),
     }),
   },

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { loadConfig, type AppConfig } from '../src/config/env';
@@ -29,6 +32,7 @@ export interface TestApp {
 /** The real application on a test database, driven with `app.inject()` (no socket). */
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  const filesDir = mkdtempSync(join(tmpdir(), 'kasseika-files-'));
   const config: AppConfig = {
     ...loadConfig({
       KASSEIKA_ENV: 'test',
@@ -36,6 +40,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
       KASSEIKA_MASTER_KEY: randomBytes(32).toString('base64'),
       KASSEIKA_PUBLIC_URL: 'http://localhost:3000',
     }),
+    filesDir,
     ...overrides,
   };
   const clock = createTestClock();
@@ -51,6 +56,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

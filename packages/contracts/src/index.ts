@@ -8,4 +8,5 @@ export * from './directory';
 export * from './health';
 export * from './auth';
 export * from './access';
+export * from './documents';
 export * from './calculations';

@@ -140,6 +140,7 @@ export const VALIDATION_MESSAGES = {
     ja: 'パスキーの名前は1〜60文字で入力してください（例: 業務用PC）',
     en: 'Name the passkey with 1 to 60 characters (e.g. Work laptop)',
   },
+  'documentTitle.length': { ja: '書類名は1〜200文字で入力してください', en: 'Enter a document title of 1 to 200 characters' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

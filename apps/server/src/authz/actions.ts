@@ -6,6 +6,11 @@ export interface CaseResource {
   readonly grantScopes: readonly string[];
 }
 
+/** A document action on a case: the case plus the visibility class concerned. */
+export interface CaseDocumentResource extends CaseResource {
+  readonly visibility: 'council_internal' | 'team' | 'company' | 'creditors';
+}
+
 export interface CouncilResource {
   readonly councilId: number;
 }
@@ -29,6 +34,9 @@ export interface ActionResources {
   'case.grants.read': CaseResource;
   'case.grants.manage': CaseResource;
   'case.accessLog.read': CaseResource;
+  'case.documents.read': CaseResource;
+  'case.documents.upload': CaseDocumentResource;
+  'case.documents.manage': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -44,4 +52,7 @@ export const ACTIONS = [
   'case.grants.read',
   'case.grants.manage',
   'case.accessLog.read',
+  'case.documents.read',
+  'case.documents.upload',
+  'case.documents.manage',
 ] as const satisfies readonly Action[];

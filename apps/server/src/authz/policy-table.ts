@@ -27,4 +27,16 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   'case.grants.manage': (actor, r) => isCaseWorker(actor, r.councilId),
   'case.accessLog.read': (actor, r) =>
     isCaseWorker(actor, r.councilId) || (hasRole(actor, 'company_member') && r.grantScopes.includes('case.accessLog')),
+
+  // Documents: staff see all (RLS admits only the classes a grant reaches for outsiders).
+  'case.documents.read': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, ...OUTSIDER_ROLES) && r.grantScopes.some((s) => s.startsWith('documents.'))),
+  // Outsiders may upload only into classes they themselves can see: the company into `company`, experts into `team` or
+  // `company`; banks and lawyers do not upload.
+  'case.documents.upload': (actor, r) =>
+    isCaseWorker(actor, r.councilId) ||
+    (r.grantScopes.includes('documents.upload') &&
+      ((hasRole(actor, 'company_member') && r.visibility === 'company') ||
+        (hasRole(actor, 'expert') && (r.visibility === 'team' || r.visibility === 'company')))),
+  'case.documents.manage': (actor, r) => isCaseWorker(actor, r.councilId),
 };

@@ -49,6 +49,8 @@ export interface AppConfig {
   readonly masterKey: string | undefined;
   /** Where the development master key is kept when none is configured. */
   readonly devMasterKeyFile: string;
+  /** Where document files are stored (encrypted), `<KASSEIKA_DATA_DIR>/files`. */
+  readonly filesDir: string;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
 }
@@ -82,6 +84,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY,
     masterKey: e.KASSEIKA_MASTER_KEY,
     devMasterKeyFile: resolve(repoRoot, e.KASSEIKA_DATA_DIR, 'master.key'),
+    filesDir: resolve(repoRoot, e.KASSEIKA_DATA_DIR, 'files'),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
   };

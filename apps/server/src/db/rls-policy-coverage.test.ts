@@ -84,7 +84,7 @@ beforeAll(async () => {
   company = await createUser(db, cipher, { role: 'company_member', councilId: 13 });
   caseA = await createCase(db, 13, 'ポリシー確認');
   await grantCase(db, bank, caseA, 13);
-  await grantCase(db, company, caseA, 13, ['case.read', 'case.accessLog']);
+  await grantCase(db, company, caseA, 13, ['case.read', 'case.accessLog', 'documents.company', 'documents.upload']);
   const ids = await queryRows<{ grant: string; company_org: string; bank_org: string }>(
     db,
     sql`select (select id from case_grants where user_id = ${bank.id}) as grant,
@@ -106,6 +106,18 @@ beforeAll(async () => {
     sql`insert into audit_events (chain, seq, occurred_at, event_type, outcome, actor_user_id, actor_roles, council_id, case_id, details, prev_hash, hash)
         values (99, 1, now(), 'CASE_VIEWED', 'success', ${bank.id}, '{bank_officer}', 13, ${caseA.id}, '{}', 'x', 'y'),
                (98, 1, now(), 'SIGN_IN_SUCCEEDED', 'success', ${bank.id}, '{bank_officer}', null, null, '{}', 'x', 'y')`,
+  );
+
+  const docs = await queryRows<{ id: string }>(
+    db,
+    sql`insert into documents (council_id, case_id, doc_type, title, visibility, created_by)
+        values (13, ${caseA.id}, 'other', '債権者向け', 'creditors', ${staff13.id}) returning id`,
+  );
+  const creditorsDocId = docs[0]!.id;
+  await queryRows(
+    db,
+    sql`insert into document_versions (document_id, council_id, version, filename, media_type, size_bytes, sha256, storage_key, uploaded_by)
+        values (${creditorsDocId}, 13, 1, 'a.pdf', 'application/pdf', 1, 'x', 'k', ${staff13.id})`,
   );
 
   const staff = () => ({ councilId: 13, userId: staff13.id, roles: ['council_staff'] });
@@ -287,6 +299,45 @@ beforeAll(async () => {
     ctx: bankCtx,
     statement: () => sql`select id from invitations where id = ${invitationId}`,
     needsRows: true,
+  });
+  // documents and their versions
+  probe({
+    name: 'staff read their council’s documents',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from documents where id = ${creditorsDocId}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a granted bank reads a creditors document',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from documents where id = ${creditorsDocId}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the company uploads a company document to its case',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () =>
+      sql`insert into documents (council_id, case_id, doc_type, title, visibility, created_by) values (13, ${caseA.id}, 'other', '会社', 'company', ${company.id})`,
+    needsRows: false,
+  });
+  probe({
+    name: 'staff read versions',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from document_versions where document_id = ${creditorsDocId}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff add a version',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into document_versions (document_id, council_id, version, filename, media_type, size_bytes, sha256, storage_key, uploaded_by)
+          values (${creditorsDocId}, 13, 2, 'b.pdf', 'application/pdf', 1, 'y', 'k2', ${staff13.id})`,
+    needsRows: false,
   });
   // audit_events
   const auditInsert = (chain: number) =>

@@ -30,6 +30,8 @@ export type CachePolicy = 'no-store' | 'public-short';
 export interface FileResponse {
   readonly body: Buffer;
   readonly filename: string;
+  /** Overrides the route's declared content type (stored documents carry their own, detected at upload). */
+  readonly contentType?: string;
 }
 export const fileResponseSchema = z.custom<FileResponse>(
   (v) => typeof v === 'object' && v !== null && Buffer.isBuffer((v as FileResponse).body),
@@ -199,11 +201,15 @@ export function registerRoutes<Deps>(app: FastifyInstance, routes: readonly AnyR
         if (route.success.status === 204) return reply.code(204).send();
         if (route.success.file) {
           const file = output as FileResponse;
-          return reply
-            .code(route.success.status)
-            .type(route.success.file.contentType)
-            .header('content-disposition', contentDisposition(file.filename))
-            .send(file.body);
+          return (
+            reply
+              .code(route.success.status)
+              .type(file.contentType ?? route.success.file.contentType)
+              .header('content-disposition', contentDisposition(file.filename))
+              // Even if a browser were tricked into rendering it, a downloaded file runs nothing and reaches nothing.
+              .header('content-security-policy', "sandbox; default-src 'none'")
+              .send(file.body)
+          );
         }
         return reply.code(route.success.status).type('application/json; charset=utf-8').send(JSON.stringify(output));
       },

@@ -51,8 +51,13 @@ export interface FieldCipher {
   warmUp(keyIds: readonly number[]): Promise<void>;
   encrypt(keyId: number, plaintext: string, place: string): Promise<string>;
   decrypt(keyId: number, ciphertext: string, place: string): Promise<string>;
+  /** Binary variant for file contents: `KSK1` ‖ key version (1 byte) ‖ iv (12) ‖ ciphertext ‖ tag (16). */
+  encryptBytes(keyId: number, plaintext: Buffer, place: string): Promise<Buffer>;
+  decryptBytes(keyId: number, sealed: Buffer, place: string): Promise<Buffer>;
   isEncrypted(value: string): boolean;
 }
+
+const BYTES_MAGIC = Buffer.from('KSK1', 'latin1');
 
 export function createFieldCipher(keyEncryptionKey: Buffer, store: DataKeyStore): FieldCipher {
   const cache = new Map<number, Promise<{ version: number; key: Buffer }>>();
@@ -93,6 +98,29 @@ export function createFieldCipher(keyEncryptionKey: Buffer, store: DataKeyStore)
       const k = await dataKey(keyId);
       if (Number(version) !== k.version) throw new FieldDecryptionError(`unknown key version ${version ?? ''}`);
       return open(k.key, `${iv ?? ''}:${ct ?? ''}`, place).toString('utf8');
+    },
+    async encryptBytes(keyId, plaintext, place) {
+      const { version, key } = await dataKey(keyId);
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(Buffer.from(`${keyId}:${place}`, 'utf8'));
+      return Buffer.concat([BYTES_MAGIC, Buffer.from([version]), iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    },
+    async decryptBytes(keyId, sealed, place) {
+      if (sealed.length < 4 + 1 + 12 + 16 || !sealed.subarray(0, 4).equals(BYTES_MAGIC))
+        throw new FieldDecryptionError('not an encrypted file');
+      const k = await dataKey(keyId);
+      if (sealed[4] !== k.version) throw new FieldDecryptionError(`unknown key version ${String(sealed[4])}`);
+      const iv = sealed.subarray(5, 17);
+      const body = sealed.subarray(17, sealed.length - 16);
+      const decipher = createDecipheriv('aes-256-gcm', k.key, iv);
+      decipher.setAAD(Buffer.from(`${keyId}:${place}`, 'utf8'));
+      decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+      try {
+        return Buffer.concat([decipher.update(body), decipher.final()]);
+      } catch {
+        throw new FieldDecryptionError('file does not authenticate (wrong key, place or tampered)');
+      }
     },
     isEncrypted: (value) => value.startsWith(PREFIX),
   };

@@ -3,3 +3,4 @@ export * from './directory';
 export * from './identity';
 export * from './cases';
 export * from './audit';
+export * from './documents';

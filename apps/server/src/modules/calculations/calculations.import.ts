@@ -12,7 +12,7 @@ import { financialStatementSchema, type FinancialStatement, type StatementsImpor
 import type { FieldIssue } from '@kasseika/contracts';
 import { AppError, invalid } from '../../errors/app-error';
 import type { UploadedFile } from '../../http/upload';
-import { inspectZip } from './safe-zip';
+import { inspectZip } from '../../security/safe-zip';
 import { toEngine } from './calculations.presenter';
 import { applyWorkbookStyle, JAPANESE_FONT } from './calculations.xlsx-style';
 

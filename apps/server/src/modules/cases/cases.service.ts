@@ -53,6 +53,26 @@ function endOfJstDay(isoDate: string): Date {
 }
 
 /**
+ * Loads a case the transaction can see (RLS) with the actor's grant scopes on it — for other modules that act on a
+ * case (documents, …). Throws 404 when the case is not visible.
+ */
+export async function loadCaseForActor(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<{ row: CaseRow; resource: CaseResource; roleInCase: CaseDetail['myRoleInCase'] }> {
+  const row = await findVisibleCase(tx, caseId);
+  if (!row) throw notFound(CASE);
+  const mine = actor.kind === 'user' ? (await liveGrantsOf(tx, actor.userId, [row.id], now)).get(row.id) : undefined;
+  return {
+    row,
+    resource: { councilId: row.councilId, caseId: row.id, grantScopes: mine?.scopes ?? [] },
+    roleInCase: mine?.roleInCase ?? null,
+  };
+}
+
+/**
  * Cases as the identity issue needs them: list and search (RLS shows the council's own cases, or the granted ones),
  * detail, creation by council case workers, grants and invitations of outsiders, and the access log. Every read of a
  * case is audited in the same transaction.
