@@ -94,6 +94,8 @@ export async function buildApp({ config, database, logger, services: given }: Ap
   const deps: AppDeps = {
     directory: services.directory,
     auth: services.auth,
+    passkeys: services.passkeys,
+    oidc: services.oidc,
     sessionStatus: services.sessionStatus,
     cases: services.cases,
     members: services.members,

@@ -8,6 +8,8 @@ import { membersRoutes, type MembersRouteDeps } from './modules/members/members.
 import { invitationRoutes, type InvitationRouteDeps } from './modules/auth/invitations.routes';
 import { devRoutes, type DevRouteDeps } from './modules/dev/dev.routes';
 import { documentsRoutes, type DocumentsRouteDeps } from './modules/documents/documents.routes';
+import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.routes';
+import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 
 /** What route handlers may use: the union of every module's declared dependencies. */
 export type AppDeps = SystemRouteDeps &
@@ -18,7 +20,9 @@ export type AppDeps = SystemRouteDeps &
   MembersRouteDeps &
   InvitationRouteDeps &
   DevRouteDeps &
-  DocumentsRouteDeps;
+  DocumentsRouteDeps &
+  PasskeyRouteDeps &
+  OidcRouteDeps;
 
 /**
  * The route registry: every HTTP route of the API. The OpenAPI document, the permission matrix and the
@@ -28,6 +32,8 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...systemRoutes,
   ...directoryRoutes,
   ...authRoutes,
+  ...passkeyRoutes,
+  ...oidcRoutes,
   ...calculationsRoutes,
   ...casesRoutes,
   ...membersRoutes,

@@ -5,6 +5,8 @@ import { createAuthService, type AuthService } from './modules/auth/auth.service
 import { createSessionStatusService, type SessionStatusService } from './modules/auth/session-status';
 import { createCasesService, type CasesService } from './modules/cases/cases.service';
 import { createInvitationService, type InvitationService } from './modules/auth/invitations.service';
+import { createPasskeysService, type PasskeysService } from './modules/auth/passkeys.service';
+import { createOidcService, type OidcService } from './modules/auth/oidc.service';
 import { createMembersService, type MembersService } from './modules/members/members.service';
 import { createDocumentsService, type DocumentsService } from './modules/documents/documents.service';
 import { createLocalFileStore } from './providers/storage/file-store';
@@ -28,6 +30,8 @@ export interface Services {
   readonly postal: PostalLookup;
   readonly directory: DirectoryService;
   readonly auth: AuthService;
+  readonly passkeys: PasskeysService;
+  readonly oidc: OidcService;
   readonly sessionStatus: SessionStatusService;
   readonly invitations: InvitationService;
   readonly cases: CasesService;
@@ -52,6 +56,25 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     now,
     directory: createDirectoryService({ db: database.db, postal }),
     auth: createAuthService({ db: database.db, audit, mailer, cipher, cookieKey: keys.cookieSigningKey, publicUrl: config.publicUrl, now }),
+    oidc: createOidcService({
+      db: database.db,
+      audit,
+      mailer,
+      cipher,
+      cookieKey: keys.cookieSigningKey,
+      publicUrl: config.publicUrl,
+      now,
+      oidc: config.oidc,
+    }),
+    passkeys: createPasskeysService({
+      db: database.db,
+      audit,
+      mailer,
+      cipher,
+      cookieKey: keys.cookieSigningKey,
+      publicUrl: config.publicUrl,
+      now,
+    }),
     sessionStatus: createSessionStatusService(database.db),
     invitations,
     cases: createCasesService({ db: database.db, audit, invitations, now }),

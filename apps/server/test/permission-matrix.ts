@@ -23,7 +23,7 @@ export const MATRIX_ROLES: readonly RoleOrAnonymous[] = ['anonymous', ...ROLES];
 export const CELLS = ['own.granted', 'own.notGranted', 'other.granted', 'other.notGranted'] as const;
 export type Cell = (typeof CELLS)[number];
 
-export type Outcome = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404 | 409 | 422 | 'listed' | 'unlisted';
+export type Outcome = 200 | 201 | 202 | 204 | 302 | 400 | 401 | 403 | 404 | 409 | 422 | 'listed' | 'unlisted';
 
 export type Expected = Record<RoleOrAnonymous, Record<Cell, Outcome>>;
 
@@ -181,6 +181,22 @@ export function pdfUpload(url: string, fields: Record<string, string>): MatrixRe
 
 const RANDOM_TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_';
 const RANDOM_UUID = '00000000-0000-4000-8000-000000000000';
+/** A well-formed passkey credential id and authenticator answers that no ceremony asked for (no challenge cookie). */
+const RANDOM_CREDENTIAL_ID = 'Q3JlZGVudGlhbElkT2ZOb2JvZHk';
+const STRAY_ASSERTION = {
+  id: RANDOM_CREDENTIAL_ID,
+  rawId: RANDOM_CREDENTIAL_ID,
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', authenticatorData: 'AAAA', signature: 'AAAA' },
+  clientExtensionResults: {},
+};
+const STRAY_ATTESTATION = {
+  id: RANDOM_CREDENTIAL_ID,
+  rawId: RANDOM_CREDENTIAL_ID,
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', attestationObject: 'AAAA' },
+  clientExtensionResults: {},
+};
 
 export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   // ── system and public directory ──
@@ -194,6 +210,15 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
 
   // ── sign-in and account (self-service: the caller acts on their own account only) ──
   getSessionStatus: { target: 'none', request: () => json('GET', '/api/v1/auth/session'), expected: everyone(200) },
+  // OpenID Connect for SMEs (the matrix app has no provider configured: the flow routes answer as when disabled;
+  // who may finish a sign-in is decided by the account-linking rules, tested in oidc.routes.test.ts).
+  getOidcConfig: { target: 'none', request: () => json('GET', '/api/v1/auth/oidc/config'), expected: everyone(200) },
+  startOidcSignIn: { target: 'none', request: () => json('GET', '/api/v1/auth/oidc/start?next=/cases'), expected: everyone(404) },
+  finishOidcSignIn: {
+    target: 'none',
+    request: () => json('GET', `/api/v1/auth/oidc/callback?code=abc&state=${RANDOM_TOKEN}`),
+    expected: everyone(302),
+  },
   signIn: {
     target: 'none',
     freshSession: true,
@@ -259,6 +284,47 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     request: () => json('DELETE', '/api/v1/account/totp'),
     // Signed in, freshly verified, but the authenticator is the only second factor: refused as a conflict.
     expected: signedInOnly(409),
+  },
+  // Passkeys (WebAuthn): a verification without a ceremony started in the same browser (its challenge cookie) is
+  // refused like a wrong code; the ceremonies themselves are driven in passkeys.routes.test.ts.
+  startPasskeySignIn: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/auth/passkeys/authentication/options', {}),
+    expected: everyone(200),
+  },
+  finishPasskeySignIn: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/auth/passkeys/authentication/verify', { response: STRAY_ASSERTION }),
+    expected: everyone(401),
+  },
+  startPasskeyStepUp: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/auth/step-up/passkey/options', {}),
+    // Signed in, but no passkey to step up with.
+    expected: signedInOnly(409),
+  },
+  finishPasskeyStepUp: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/auth/step-up/passkey/verify', { response: STRAY_ASSERTION }),
+    expected: everyone(401),
+  },
+  startPasskeyRegistration: {
+    target: 'none',
+    freshSession: true,
+    request: () => json('POST', '/api/v1/account/passkeys/registration/options', {}),
+    expected: signedInOnly(200),
+  },
+  finishPasskeyRegistration: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/account/passkeys/registration/verify', { response: STRAY_ATTESTATION }),
+    expected: everyone(401),
+  },
+  listPasskeys: { target: 'none', request: () => json('GET', '/api/v1/account/passkeys'), expected: signedInOnly(200) },
+  removePasskey: {
+    target: 'none',
+    freshSession: true,
+    request: () => json('DELETE', `/api/v1/account/passkeys/${RANDOM_CREDENTIAL_ID}`),
+    expected: signedInOnly(404),
   },
   previewInvitation: {
     target: 'none',

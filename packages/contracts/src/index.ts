@@ -9,4 +9,6 @@ export * from './health';
 export * from './auth';
 export * from './access';
 export * from './documents';
+export * from './passkeys';
+export * from './oidc';
 export * from './calculations';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { repoRoot } from './paths';
+import { oidcSettingsFrom, type OidcSettings } from './oidc-config';
 
 /**
  * Every environment variable Kasseika reads, parsed once at start. The README's configuration table lists the
@@ -20,6 +21,17 @@ export const envSchema = z.object({
   KASSEIKA_MASTER_KEY: z.string().optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('中小企業活性化協議会 <no-reply@kasseika.invalid>'),
+  // OpenID Connect sign-in for SMEs (gBizID-compatible); unset issuer = off. Checked together in oidc-config.ts.
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  OIDC_PROVIDER_NAME: z.string().max(60).default('gBizID'),
+  OIDC_EMAIL_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,100}$/)
+    .default('email'),
+  OIDC_TOKEN_AUTH_METHOD: z.enum(['client_secret_basic', 'client_secret_post']).default('client_secret_basic'),
   TRUST_PROXY: z
     .string()
     .default('')
@@ -53,6 +65,8 @@ export interface AppConfig {
   readonly filesDir: string;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  /** OpenID Connect sign-in for SMEs; null when `OIDC_ISSUER` is unset. */
+  readonly oidc: OidcSettings | null;
 }
 
 /** Variable names, for the README drift check. */
@@ -69,6 +83,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const oidc = oidcSettingsFrom(e);
+  if (oidc.problems.length > 0) throw new ConfigError(`Invalid configuration:\n${oidc.problems.map((p) => `  ${p}`).join('\n')}`);
   return {
     env: e.KASSEIKA_ENV,
     host: e.HOST,
@@ -87,5 +103,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     filesDir: resolve(repoRoot, e.KASSEIKA_DATA_DIR, 'files'),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    oidc: oidc.settings,
   };
 }

@@ -18,6 +18,11 @@ const PROBLEM_DESCRIPTIONS: Record<ProblemStatus | 400 | 429 | 500, string> = {
   503: 'Not ready',
 };
 
+/** A redirect (302) answers with a `Location` and no body. */
+const REDIRECT_HEADERS = {
+  Location: { description: 'Where the browser goes next', required: true, schema: { type: 'string', format: 'uri-reference' } },
+};
+
 interface Converter {
   convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema;
   components: Record<string, JsonSchema>;
@@ -91,8 +96,8 @@ export function buildOpenApiDocument(routes: readonly AnyRoute<never>[], info: O
     const problemStatuses = [...new Set<number>([...route.problems, 400, 429, 500])].sort();
     const responses: Record<string, unknown> = {
       [String(route.success.status)]:
-        route.success.status === 204
-          ? { description: route.success.description }
+        route.success.status === 204 || route.success.status === 302
+          ? { description: route.success.description, ...(route.success.status === 302 ? { headers: REDIRECT_HEADERS } : {}) }
           : route.success.file
             ? {
                 description: route.success.description,

@@ -37,6 +37,17 @@ export const fileResponseSchema = z.custom<FileResponse>(
   (v) => typeof v === 'object' && v !== null && Buffer.isBuffer((v as FileResponse).body),
 );
 
+/**
+ * A redirect answer (browser flows such as OpenID Connect sign-in). A route declares `success: { status: 302,
+ * schema: redirectResponseSchema }`; its handler returns the target, sent as `Location` with an empty body. The
+ * handler decides the target: an absolute URL it built itself (a configured provider) or a same-origin path — never
+ * a value taken unchecked from the request.
+ */
+export interface RedirectResponse {
+  readonly location: string;
+}
+export const redirectResponseSchema = z.object({ location: z.string().min(1).max(8192) });
+
 /** A stricter rate limit than the API-wide one (per client address), e.g. for anonymous calculators. */
 export interface RouteRateLimit {
   readonly max: number;
@@ -68,6 +79,9 @@ export interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends 
   readonly body: z.output<B>;
 }
 
+/** Statuses of a successful answer: JSON (or a file) with 200–202, nothing with 204, a redirect with 302. */
+export type SuccessStatus = 200 | 201 | 202 | 204 | 302;
+
 /** Problem statuses a route documents besides the ones every route can return (400, 429, 500). */
 export type ProblemStatus = 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503;
 
@@ -86,7 +100,8 @@ export interface RouteSpec<Deps, P extends z.ZodType, Q extends z.ZodType, B ext
   readonly ignoreQuery?: boolean;
   readonly body?: B;
   readonly success: {
-    readonly status: 200 | 201 | 202 | 204;
+    /** 302: a redirect (with `schema: redirectResponseSchema`; the handler returns `{ location }`). */
+    readonly status: SuccessStatus;
     readonly description: string;
     readonly schema: R;
     /** Binary answer: content type of the file the handler returns (with `schema: fileResponseSchema`). */
@@ -113,7 +128,7 @@ export interface AnyRoute<Deps> {
   readonly ignoreQuery?: boolean;
   readonly body?: z.ZodType;
   readonly success: {
-    readonly status: 200 | 201 | 202 | 204;
+    readonly status: SuccessStatus;
     readonly description: string;
     readonly schema: z.ZodType;
     readonly file?: { readonly contentType: string };
@@ -199,6 +214,10 @@ export function registerRoutes<Deps>(app: FastifyInstance, routes: readonly AnyR
         const output = options.validateResponses ? route.success.schema.parse(result) : result;
         reply.header('cache-control', route.cache === 'public-short' ? 'public, max-age=300' : 'no-store');
         if (route.success.status === 204) return reply.code(204).send();
+        if (route.success.status === 302) {
+          const { location } = output as RedirectResponse;
+          return reply.code(302).header('location', location).send();
+        }
         if (route.success.file) {
           const file = output as FileResponse;
           return (

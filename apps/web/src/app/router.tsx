@@ -7,6 +7,7 @@ import { CouncilsPage } from './routes/councils-page';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RootLayout } from './routes/root-layout';
+import { identityRoutes } from './identity-routes';
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
@@ -49,7 +50,14 @@ const planRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/plan-page'), 'PlanPage'),
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, councilsRoute, councilDetailRoute, quickCheckRoute, planRoute]);
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  councilsRoute,
+  councilDetailRoute,
+  quickCheckRoute,
+  planRoute,
+  ...identityRoutes(rootRoute),
+]);
 
 export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
 

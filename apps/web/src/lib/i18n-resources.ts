@@ -7,11 +7,37 @@ import enHome from '../locales/en/home.json';
 import enDirectory from '../locales/en/directory.json';
 import jaFinance from '../locales/ja/finance.json';
 import enFinance from '../locales/en/finance.json';
+import jaAuth from '../locales/ja/auth.json';
+import enAuth from '../locales/en/auth.json';
+import jaAccount from '../locales/ja/account.json';
+import enAccount from '../locales/en/account.json';
+import jaCases from '../locales/ja/cases.json';
+import enCases from '../locales/en/cases.json';
+import jaMembers from '../locales/ja/members.json';
+import enMembers from '../locales/en/members.json';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  ja: { common: jaCommon, home: jaHome, directory: jaDirectory, finance: jaFinance },
-  en: { common: enCommon, home: enHome, directory: enDirectory, finance: enFinance },
+  ja: {
+    common: jaCommon,
+    home: jaHome,
+    directory: jaDirectory,
+    finance: jaFinance,
+    auth: jaAuth,
+    account: jaAccount,
+    cases: jaCases,
+    members: jaMembers,
+  },
+  en: {
+    common: enCommon,
+    home: enHome,
+    directory: enDirectory,
+    finance: enFinance,
+    auth: enAuth,
+    account: enAccount,
+    cases: enCases,
+    members: enMembers,
+  },
 } as const;

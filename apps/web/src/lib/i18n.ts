@@ -21,7 +21,7 @@ export function setupI18n(): typeof i18n {
     lng: initialLanguage(),
     fallbackLng: 'ja',
     defaultNS: 'common',
-    ns: ['common', 'home', 'directory', 'finance'],
+    ns: ['common', 'home', 'directory', 'finance', 'auth', 'account', 'cases', 'members'],
     interpolation: { escapeValue: false },
     returnNull: false,
     showSupportNotice: false,

@@ -29,7 +29,8 @@ export interface AuthRouteDeps {
 
 const route = routesFor<AuthRouteDeps>();
 
-function setSessionCookie(reply: FastifyReply, step: SignInStep): void {
+/** Sets the session cookie of a sign-in step (and the known-device cookie); shared by every sign-in route. */
+export function setSessionCookie(reply: FastifyReply, step: SignInStep): void {
   reply.setCookie(SESSION_COOKIE, step.sessionToken, SESSION_COOKIE_OPTIONS);
   if (step.deviceCookie) reply.setCookie(DEVICE_COOKIE, step.deviceCookie, DEVICE_COOKIE_OPTIONS);
 }

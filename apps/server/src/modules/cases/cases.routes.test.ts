@@ -145,7 +145,12 @@ describe('outsiders reach a case only through a grant', () => {
 
     const grants = (await pmClient.get(`/api/v1/cases/${c.id}/grants`)).json<CaseGrantList>();
     const grant = grants.items.find((g) => g.email === email);
-    expect(grant).toMatchObject({ roleInCase: 'bank', organizationName: 'テスト銀行', scopes: ['case.read', 'documents.creditors'], revokedAt: null });
+    expect(grant).toMatchObject({
+      roleInCase: 'bank',
+      organizationName: 'テスト銀行',
+      scopes: ['case.read', 'documents.creditors'],
+      revokedAt: null,
+    });
     expect((await pmClient.post(`/api/v1/cases/${c.id}/grants/${grant!.id}/revoke`, { reason: '対象債権者ではないため' })).statusCode).toBe(
       204,
     );

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SiteFooter } from '../../components/layout/site-footer';
 import { SiteHeader } from '../../components/layout/site-header';
+import { HeaderAccount, SessionWatch, WorkBar } from './session-frame';
 import { useDirectoryInfo } from '../../features/directory/api/get-directory-info';
 
 /**
@@ -47,7 +48,9 @@ export function RootLayout() {
       <a href="#main" className="skip-link">
         {t('skipLink')}
       </a>
-      <SiteHeader />
+      <SiteHeader account={<HeaderAccount />} />
+      <WorkBar />
+      <SessionWatch />
       <main id="main" tabIndex={-1} className="container-page flex-1 py-6 outline-none md:py-10">
         <Outlet />
       </main>

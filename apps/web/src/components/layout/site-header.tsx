@@ -1,10 +1,12 @@
 import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';
 
 const navLink = 'inline-flex min-h-11 items-center px-2 font-bold text-white no-underline hover:text-white hover:underline';
 
-export function SiteHeader() {
+/** `account`: the account area next to the language switch (sign-in, or the signed-in user's menu). */
+export function SiteHeader({ account }: { account?: ReactNode } = {}) {
   const { t } = useTranslation();
   const { t: tf } = useTranslation('finance');
   return (
@@ -16,7 +18,7 @@ export function SiteHeader() {
             {t('site.brand')} · {t('site.tagline')}
           </span>
         </Link>
-        <div className="flex items-center gap-4">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <nav aria-label={t('nav.label')}>
             <ul className="flex flex-wrap gap-2">
               <li>
@@ -47,6 +49,7 @@ export function SiteHeader() {
             </ul>
           </nav>
           <LanguageSwitch />
+          {account}
         </div>
       </div>
     </header>
