@@ -54,7 +54,7 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     auth: createAuthService({ db: database.db, audit, mailer, cipher, cookieKey: keys.cookieSigningKey, publicUrl: config.publicUrl, now }),
     sessionStatus: createSessionStatusService(database.db),
     invitations,
-    cases: createCasesService({ db: database.db, audit, invitations, now }),
+    cases: createCasesService({ db: database.db, audit, invitations, cipher, facts: [], now }),
     members: createMembersService({ db: database.db, audit, invitations, now }),
     documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
   };

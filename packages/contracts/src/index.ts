@@ -10,3 +10,4 @@ export * from './auth';
 export * from './access';
 export * from './documents';
 export * from './calculations';
+export * from './case-workflow';
