@@ -77,7 +77,7 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     }),
     sessionStatus: createSessionStatusService(database.db),
     invitations,
-    cases: createCasesService({ db: database.db, audit, invitations, now }),
+    cases: createCasesService({ db: database.db, audit, invitations, cipher, facts: [], now }),
     members: createMembersService({ db: database.db, audit, invitations, now }),
     documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
   };

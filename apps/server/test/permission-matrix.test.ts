@@ -112,6 +112,12 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
       if (up.statusCode !== 201) throw new Error(`target document not uploaded: ${up.body}`);
       return up.json<{ id: string }>().id;
     },
+    freshCaseId: async () => {
+      const created = await createCase(t.database.db, c.councilId, 'マトリクス 状態変更');
+      const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
+      if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      return created.id;
+    },
     bystander: { email: bystander.email, password: bystander.password },
     uniqueEmail: () => `matrix-${++emailSeq}-${Date.now()}@example.jp`,
   };

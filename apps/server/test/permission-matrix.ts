@@ -41,6 +41,11 @@ export interface MatrixTarget {
   pendingTotpCode(): Promise<string>;
   /** A fresh document (visibility `company`, one PDF version) on the target case, uploaded by that council's staff. */
   freshDocumentId(): Promise<string>;
+  /**
+   * A fresh case in the cell's council at `desk_consultation`, granted to the acting outsider when the cell is a
+   * granted one — for routes that change a case's state (each cell needs its own).
+   */
+  freshCaseId(): Promise<string>;
   /** Credentials of a bystander account (for the sign-in route). */
   readonly bystander: { readonly email: string; readonly password: string };
   readonly uniqueEmail: () => string;
@@ -481,6 +486,21 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
         organizationName: 'マトリクス税理士法人',
       }),
     expected: caseWorkersOnly(201),
+  },
+  transitionCase: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${await t.freshCaseId()}/transitions`, {
+        event: 'withdraw',
+        expectedStage: 'desk_consultation',
+        reason: 'マトリクス確認',
+      }),
+    expected: caseWorkersOnly(200),
+  },
+  getCaseTimeline: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/timeline`),
+    expected: caseWorkersOnly(200),
   },
   revokeCaseGrant: {
     target: 'case',

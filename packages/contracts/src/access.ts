@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseOutcomeSchema, caseStageSchema, caseTrackSchema, nextTransitionSchema } from './case-workflow';
 import { emailSchema, newPasswordSchema, tokenSchema } from './auth';
 
 /** Roles held per organisation membership (see apps/server/src/authz/roles.ts). */
@@ -87,6 +88,10 @@ export const caseSummarySchema = z
     councilName: z.string(),
     createdAt: z.string(),
     myRoleInCase: roleInCaseSchema.nullable().meta({ description: 'The caller’s role when they reach the case through a grant' }),
+    stage: caseStageSchema,
+    track: caseTrackSchema.nullable(),
+    outcome: caseOutcomeSchema.nullable(),
+    stageChangedAt: z.string(),
   })
   .meta({ id: 'CaseSummary' });
 
@@ -114,7 +119,16 @@ export const createCaseBodySchema = z
 
 export const caseDetailSchema = caseSummarySchema
   .extend({
-    abilities: z.object({ readGrants: z.boolean(), manageGrants: z.boolean(), readAccessLog: z.boolean() }),
+    abilities: z.object({
+      readGrants: z.boolean(),
+      manageGrants: z.boolean(),
+      readAccessLog: z.boolean(),
+      transition: z.boolean(),
+      readTimeline: z.boolean(),
+    }),
+    nextTransitions: z
+      .array(nextTransitionSchema)
+      .meta({ description: 'What may happen next (only for those who may move the case; empty otherwise)' }),
   })
   .meta({ id: 'CaseDetail' });
 

@@ -12,3 +12,4 @@ export * from './documents';
 export * from './passkeys';
 export * from './oidc';
 export * from './calculations';
+export * from './case-workflow';

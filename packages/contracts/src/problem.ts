@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'CSRF_INVALID',
   'FORBIDDEN',
   'CONFLICT',
+  'TRANSITION_NOT_ALLOWED',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
@@ -57,6 +58,10 @@ export const ERROR_TITLES: Record<ErrorCode, LocalizedText> = {
   },
   FORBIDDEN: { ja: 'この操作を行う権限がありません', en: 'You are not allowed to do this' },
   CONFLICT: { ja: '現在の状態ではこの操作はできません', en: 'This is not possible in the current state' },
+  TRANSITION_NOT_ALLOWED: {
+    ja: 'この案件の現在の段階では、その操作はできません',
+    en: 'This action is not possible at the case’s current stage',
+  },
   RATE_LIMITED: {
     ja: '短時間に多くのリクエストがありました。しばらくしてからお試しください',
     en: 'Too many requests. Please try again later',

@@ -126,6 +126,8 @@ export const VALIDATION_MESSAGES = {
   'update.empty': { ja: '変更する項目を指定してください', en: 'Say what to change' },
   'organizationName.length': { ja: '組織名は1〜200文字で入力してください', en: 'Enter an organisation name of 1 to 200 characters' },
   'bankCode.format': { ja: '金融機関コードは4桁の数字で入力してください', en: 'Enter the 4-digit bank code' },
+  'transitionReason.length': { ja: '理由を1〜2000文字で入力してください', en: 'Give a reason of 1 to 2,000 characters' },
+  'event.required': { ja: '操作を選んでください', en: 'Choose an action' },
   'reason.required': { ja: '理由を500文字以内で入力してください', en: 'Give a reason (up to 500 characters)' },
   // Passkeys (WebAuthn)
   'passkey.response': {

@@ -7,3 +7,4 @@ export * from './money/parse-amount';
 export * from './text/japanese-text';
 export * from './directory/prefectures';
 export * from './directory/directory';
+export * from './cases/case-workflow';

@@ -41,6 +41,8 @@ export const AUDIT_EVENT_TYPES = [
   'DOCUMENT_UPLOADED',
   'DOCUMENT_DOWNLOADED',
   'DOCUMENT_VISIBILITY_CHANGED',
+  'CASE_TRANSITIONED',
+  'CASE_TIMELINE_VIEWED',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
@@ -54,4 +56,5 @@ export const CASE_ACCESS_EVENT_TYPES: readonly AuditEventType[] = [
   'CASE_GRANT_REVOKED',
   'DOCUMENT_UPLOADED',
   'DOCUMENT_DOWNLOADED',
+  'CASE_TIMELINE_VIEWED',
 ];

@@ -37,6 +37,8 @@ export interface ActionResources {
   'case.documents.read': CaseResource;
   'case.documents.upload': CaseDocumentResource;
   'case.documents.manage': CaseResource;
+  'case.transition': CaseResource;
+  'case.timeline.read': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -55,4 +57,6 @@ export const ACTIONS = [
   'case.documents.read',
   'case.documents.upload',
   'case.documents.manage',
+  'case.transition',
+  'case.timeline.read',
 ] as const satisfies readonly Action[];

@@ -39,4 +39,7 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
       ((hasRole(actor, 'company_member') && r.visibility === 'company') ||
         (hasRole(actor, 'expert') && (r.visibility === 'team' || r.visibility === 'company')))),
   'case.documents.manage': (actor, r) => isCaseWorker(actor, r.councilId),
+  // The workflow is the council's: only its case workers move a case or read its internal history (reasons).
+  'case.transition': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.timeline.read': (actor, r) => isCaseWorker(actor, r.councilId),
 };

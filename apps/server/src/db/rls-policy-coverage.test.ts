@@ -339,6 +339,16 @@ beforeAll(async () => {
           values (${creditorsDocId}, 13, 2, 'b.pdf', 'application/pdf', 1, 'y', 'k2', ${staff13.id})`,
     needsRows: false,
   });
+  // case workflow history
+  probe({
+    name: 'staff record a transition of their council’s case',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into case_transitions (council_id, case_id, event, from_stage, to_stage, actor_user_id, reason_enc)
+          values (13, ${caseA.id}, 'withdraw', 'desk_consultation', 'closed', ${staff13.id}, 'x')`,
+    needsRows: false,
+  });
   // audit_events
   const auditInsert = (chain: number) =>
     sql`insert into audit_events (chain, seq, occurred_at, event_type, outcome, actor_roles, details, prev_hash, hash) values (${chain}, 1, now(), 'CASE_VIEWED', 'success', '{}', '{}', 'a', 'b')`;

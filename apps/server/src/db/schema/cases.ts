@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { pgPolicy, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgPolicy, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { CASE_OUTCOMES, CASE_STAGES, CASE_TRACKS } from '@kasseika/domain';
 import { councils } from './directory';
 import { appRole } from './roles';
 
@@ -31,9 +32,18 @@ export const supportCases = pgTable(
     /** The company organisation, once it exists (intake creates it). */
     companyOrganizationId: uuid('company_organization_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Workflow stage (`@kasseika/domain` CASE_STAGES); changed only through a recorded transition. */
+    stage: text('stage', { enum: CASE_STAGES }).notNull().default('desk_consultation'),
+    /** The stage-2 track once triage chose one (kept after closing, for statistics). */
+    track: text('track', { enum: CASE_TRACKS }),
+    outcome: text('outcome', { enum: CASE_OUTCOMES }),
+    stageChangedAt: timestamp('stage_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
     unique('support_cases_reference_key').on(t.councilId, t.referenceNo),
+    index('support_cases_council_stage_idx').on(t.councilId, t.stage, t.createdAt),
+    check('support_cases_closed_consistent', sql`(${t.stage} = 'closed') = (${t.closedAt} is not null and ${t.outcome} is not null)`),
     pgPolicy('support_cases_tenant_isolation', {
       as: 'permissive',
       for: 'all',
@@ -46,6 +56,40 @@ export const supportCases = pgTable(
       for: 'select',
       to: appRole,
       using: sql`${t.id} in ${grantedCaseIds('case.read')}`,
+    }),
+  ],
+).enableRLS();
+
+/**
+ * The history of a case's workflow: who moved it from which stage to which, when and why (the reason is encrypted
+ * under the council's data key — it often names the company's troubles). Append-only for the app role.
+ */
+export const caseTransitions = pgTable(
+  'case_transitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    councilId: smallint('council_id')
+      .notNull()
+      .references(() => councils.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => supportCases.id),
+    event: text('event').notNull(),
+    fromStage: text('from_stage', { enum: CASE_STAGES }).notNull(),
+    toStage: text('to_stage', { enum: CASE_STAGES }).notNull(),
+    actorUserId: uuid('actor_user_id').notNull(),
+    /** AES-256-GCM envelope (FieldCipher), place `case_transitions.reason`. */
+    reasonEnc: text('reason_enc').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_transitions_case_idx').on(t.caseId, t.at),
+    pgPolicy('case_transitions_tenant_isolation', {
+      as: 'permissive',
+      for: 'all',
+      to: appRole,
+      using: tenantPredicate,
+      withCheck: tenantPredicate,
     }),
   ],
 ).enableRLS();

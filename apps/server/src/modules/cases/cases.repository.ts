@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { auditEvents, caseGrants, councils, invitations, organizations, supportCases, users, memberships } from '../../db/schema';
+import type { CaseEvent, CaseOutcome, CaseStage, CaseTrack } from '@kasseika/domain';
+import { auditEvents, caseGrants, caseTransitions, councils, invitations, organizations, supportCases, users, memberships } from '../../db/schema';
 
 export interface CaseRow {
   readonly id: string;
@@ -10,6 +11,10 @@ export interface CaseRow {
   readonly companyName: string;
   readonly companyOrganizationId: string | null;
   readonly createdAt: Date;
+  readonly stage: CaseStage;
+  readonly track: CaseTrack | null;
+  readonly outcome: CaseOutcome | null;
+  readonly stageChangedAt: Date;
 }
 
 const caseColumns = {
@@ -20,6 +25,10 @@ const caseColumns = {
   companyName: supportCases.companyName,
   companyOrganizationId: supportCases.companyOrganizationId,
   createdAt: supportCases.createdAt,
+  stage: supportCases.stage,
+  track: supportCases.track,
+  outcome: supportCases.outcome,
+  stageChangedAt: supportCases.stageChangedAt,
 };
 
 /** Escapes LIKE wildcards in user input. */
@@ -88,7 +97,10 @@ export async function nextReferenceNo(tx: Tx, councilId: number, year: number): 
   return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
-export async function insertCase(tx: Tx, values: { councilId: number; referenceNo: string; companyName: string }): Promise<{ id: string }> {
+export async function insertCase(
+  tx: Tx,
+  values: { councilId: number; referenceNo: string; companyName: string; stage?: CaseStage; companyOrganizationId?: string | null },
+): Promise<{ id: string }> {
   const [row] = await tx.insert(supportCases).values(values).returning({ id: supportCases.id });
   if (!row) throw new Error('case not inserted');
   return row;
@@ -152,4 +164,54 @@ export async function caseAccessLog(tx: Tx, caseId: string, types: readonly stri
     .where(and(eq(auditEvents.caseId, caseId), inArray(auditEvents.eventType, [...types])))
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(500);
+}
+
+/**
+ * Moves a case from `from` to `to` — only if it is still at `from` (compare-and-set, so two people acting at once
+ * cannot both move it). Returns false when the case moved meanwhile.
+ */
+export async function moveCase(
+  tx: Tx,
+  caseId: string,
+  from: CaseStage,
+  to: { stage: CaseStage; track: CaseTrack | null; outcome: CaseOutcome | null; at: Date },
+): Promise<boolean> {
+  const rows = await tx
+    .update(supportCases)
+    .set({
+      stage: to.stage,
+      // The track stays once chosen (a closed case keeps it for statistics); an escalation changes it.
+      track: to.track === null ? sql`${supportCases.track}` : to.track,
+      outcome: to.outcome,
+      stageChangedAt: to.at,
+      closedAt: to.stage === 'closed' ? to.at : null,
+    })
+    .where(and(eq(supportCases.id, caseId), eq(supportCases.stage, from)))
+    .returning({ id: supportCases.id });
+  return rows.length === 1;
+}
+
+export async function insertTransition(
+  tx: Tx,
+  values: { councilId: number; caseId: string; event: CaseEvent; fromStage: CaseStage; toStage: CaseStage; actorUserId: string; reasonEnc: string; at: Date },
+): Promise<void> {
+  await tx.insert(caseTransitions).values(values);
+}
+
+/** The workflow history of a case, oldest first, with the actor's display name. */
+export async function listTransitions(tx: Tx, caseId: string) {
+  return tx
+    .select({
+      id: caseTransitions.id,
+      event: caseTransitions.event,
+      fromStage: caseTransitions.fromStage,
+      toStage: caseTransitions.toStage,
+      actorName: users.displayName,
+      reasonEnc: caseTransitions.reasonEnc,
+      at: caseTransitions.at,
+    })
+    .from(caseTransitions)
+    .leftJoin(users, eq(users.id, caseTransitions.actorUserId))
+    .where(eq(caseTransitions.caseId, caseId))
+    .orderBy(caseTransitions.at, caseTransitions.id);
 }

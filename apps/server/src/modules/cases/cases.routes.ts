@@ -11,6 +11,8 @@ import {
   invitationCreatedSchema,
   inviteToCaseBodySchema,
   revokeGrantBodySchema,
+  caseTransitionListSchema,
+  transitionBodySchema,
 } from '@kasseika/contracts';
 import { routesFor } from '../../http/route';
 import type { CasesService } from './cases.service';
@@ -111,5 +113,32 @@ export const casesRoutes = [
     success: { status: 200, description: 'Access log, newest first', schema: accessLogSchema },
     problems: [401, 403, 404, 422],
     handler: ({ params }, { deps, actor }) => deps.cases.accessLog(actor, params.caseId),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/cases/{caseId}/transitions',
+    operationId: 'transitionCase',
+    summary: 'Move the case along its workflow (accept, triage, next stage, close) with a reason',
+    description:
+      'The event must be one of the case’s next transitions (see `nextTransitions` on the case) and `expectedStage` the stage the user saw. Refused with 409 TRANSITION_NOT_ALLOWED and every unmet condition when a guard does not hold; nothing changes.',
+    tags: ['cases'],
+    access: { kind: 'signedIn' },
+    params: caseIdParamsSchema,
+    body: transitionBodySchema,
+    success: { status: 200, description: 'The case after the move', schema: caseDetailSchema },
+    problems: [401, 403, 404, 409, 422],
+    handler: ({ params, body }, { deps, actor }) => deps.cases.transition(actor, params.caseId, body),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/cases/{caseId}/timeline',
+    operationId: 'getCaseTimeline',
+    summary: 'The workflow history of the case: who moved it, when and why (council only; audited read)',
+    tags: ['cases'],
+    access: { kind: 'signedIn' },
+    params: caseIdParamsSchema,
+    success: { status: 200, description: 'Transitions, oldest first', schema: caseTransitionListSchema },
+    problems: [401, 403, 404, 422],
+    handler: ({ params }, { deps, actor }) => deps.cases.timeline(actor, params.caseId),
   }),
 ];

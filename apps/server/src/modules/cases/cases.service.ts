@@ -1,4 +1,5 @@
-import type { AccessLog, CaseDetail, CaseGrantList, CaseList } from '@kasseika/contracts';
+import type { AccessLog, CaseDetail, CaseGrantList, CaseList, CaseTransitionList, TransitionBody } from '@kasseika/contracts';
+import { availableTransitions, checkTransition } from '@kasseika/domain';
 import { CASE_ACCESS_EVENT_TYPES } from '../../audit/audit-event-types';
 import type { AuditRecorder } from '../../audit/record-audit-event';
 import { actorLabel, rolesOf, staffCouncilOf, tenantContextOf, type Actor } from '../../authz/actor';
@@ -8,14 +9,19 @@ import { DEFAULT_GRANT_SCOPES, type Role } from '../../authz/roles';
 import type { Db, Tx } from '../../db/client';
 import { pgErrorOf, PG } from '../../db/pg-error';
 import { withTenantTx } from '../../db/tenant-tx';
-import { AppError, notFound } from '../../errors/app-error';
+import { AppError, conflict, notFound } from '../../errors/app-error';
+import type { FieldCipher } from '../../security/field-cipher';
+import { loadCaseFacts, type CaseFactsLoader } from './case-facts';
 import type { InvitationService } from '../auth/invitations.service';
 import {
   caseAccessLog,
   findGrant,
   findVisibleCase,
   insertCase,
+  insertTransition,
   listGrants,
+  listTransitions,
+  moveCase,
   listVisibleCases,
   liveGrantsOf,
   nextReferenceNo,
@@ -28,8 +34,14 @@ export interface CasesServiceDeps {
   readonly db: Db;
   readonly audit: AuditRecorder;
   readonly invitations: InvitationService;
+  readonly cipher: FieldCipher;
+  /** Contributors of workflow facts (see case-facts.ts). */
+  readonly facts: readonly CaseFactsLoader[];
   readonly now: () => Date;
 }
+
+/** Where a transition reason is sealed (binds the ciphertext to its case). */
+export const transitionReasonPlace = (caseId: string): string => `case_transitions.reason:${caseId}`;
 
 const CASE = { ja: '指定された案件', en: 'The case' };
 
@@ -77,7 +89,7 @@ export async function loadCaseForActor(
  * detail, creation by council case workers, grants and invitations of outsiders, and the access log. Every read of a
  * case is audited in the same transaction.
  */
-export function createCasesService({ db, audit, invitations, now }: CasesServiceDeps) {
+export function createCasesService({ db, audit, invitations, cipher, facts, now }: CasesServiceDeps) {
   async function load(
     tx: Tx,
     actor: Actor,
@@ -125,6 +137,32 @@ export function createCasesService({ db, audit, invitations, now }: CasesService
       councilName: row.councilName,
       createdAt: row.createdAt.toISOString(),
       myRoleInCase: roleInCase,
+      stage: row.stage,
+      track: row.track,
+      outcome: row.outcome,
+      stageChangedAt: row.stageChangedAt.toISOString(),
+    };
+  }
+
+  /** The case detail with the caller's abilities and, for those who may move it, the next transitions. */
+  async function detail(tx: Tx, actor: Actor, loaded: Awaited<ReturnType<typeof load>>): Promise<CaseDetail> {
+    const { row, resource, roleInCase } = loaded;
+    const abilities = abilitiesFor(
+      actor,
+      ['case.grants.read', 'case.grants.manage', 'case.accessLog.read', 'case.transition', 'case.timeline.read'],
+      resource,
+    );
+    const nextTransitions = abilities['case.transition'] ? availableTransitions(row.stage, await loadCaseFacts(tx, row, facts)) : [];
+    return {
+      ...present(row, roleInCase),
+      abilities: {
+        readGrants: abilities['case.grants.read'],
+        manageGrants: abilities['case.grants.manage'],
+        readAccessLog: abilities['case.accessLog.read'],
+        transition: abilities['case.transition'],
+        readTimeline: abilities['case.timeline.read'],
+      },
+      nextTransitions: nextTransitions.map((t) => ({ ...t, reasons: [...t.reasons] })),
     };
   }
 
@@ -162,8 +200,7 @@ export function createCasesService({ db, audit, invitations, now }: CasesService
             const referenceNo = await nextReferenceNo(tx, council, jstYear(now()));
             const { id } = await insertCase(tx, { councilId: council, referenceNo, companyName: input.companyName });
             await record(tx, actor, 'CASE_CREATED', council, id, { referenceNo });
-            const { row } = await load(tx, actor, id);
-            return { ...present(row, null), abilities: { readGrants: true, manageGrants: true, readAccessLog: true } };
+            return detail(tx, actor, await load(tx, actor, id));
           });
         } catch (e) {
           // Two staff creating cases at the same moment may take the same number: take the next one.
@@ -175,18 +212,10 @@ export function createCasesService({ db, audit, invitations, now }: CasesService
 
     async get(actor: Actor, caseId: string): Promise<CaseDetail> {
       return withTenantTx(db, tenantContextOf(actor), async (tx) => {
-        const { row, resource, roleInCase } = await load(tx, actor, caseId);
-        authorize(actor, 'case.read', resource);
-        await record(tx, actor, 'CASE_VIEWED', row.councilId, row.id);
-        const abilities = abilitiesFor(actor, ['case.grants.read', 'case.grants.manage', 'case.accessLog.read'], resource);
-        return {
-          ...present(row, roleInCase),
-          abilities: {
-            readGrants: abilities['case.grants.read'],
-            manageGrants: abilities['case.grants.manage'],
-            readAccessLog: abilities['case.accessLog.read'],
-          },
-        };
+        const loaded = await load(tx, actor, caseId);
+        authorize(actor, 'case.read', loaded.resource);
+        await record(tx, actor, 'CASE_VIEWED', loaded.row.councilId, loaded.row.id);
+        return detail(tx, actor, loaded);
       });
     },
 
@@ -275,6 +304,79 @@ export function createCasesService({ db, audit, invitations, now }: CasesService
           throw new AppError('CONFLICT', { detail: { ja: 'この権限はすでに取り消されています', en: 'This grant is already revoked' } });
         await revokeGrant(tx, grantId, actor.userId, reason, now());
         await record(tx, actor, 'CASE_GRANT_REVOKED', row.councilId, row.id, { grantId, userId: grant.userId, reason });
+      });
+    },
+
+    /**
+     * Moves the case along its workflow: the event must be legal at the stage the user saw (`expectedStage`), every
+     * guard must hold, and the move, its reason (encrypted) and the audit record land in one transaction.
+     */
+    async transition(actor: Actor, caseId: string, input: TransitionBody): Promise<CaseDetail> {
+      if (actor.kind !== 'user') throw new ForbiddenError('case.transition', null, null);
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const loaded = await load(tx, actor, caseId);
+        const { row, resource } = loaded;
+        authorize(actor, 'case.transition', resource);
+        if (row.stage !== input.expectedStage)
+          throw conflict({
+            ja: 'この案件は他の方の操作で段階が変わりました。画面を更新してからもう一度お試しください',
+            en: 'Someone else has moved this case meanwhile. Reload and try again',
+          });
+        const check = checkTransition(row.stage, input.event, await loadCaseFacts(tx, row, facts));
+        if (!check.ok) {
+          throw new AppError('TRANSITION_NOT_ALLOWED', {
+            detail: { ja: check.reasons.map((r) => r.ja).join('。'), en: check.reasons.map((r) => r.en).join('. ') },
+            issues: check.reasons.map((r) => ({ pointer: '/body/event', code: `transition.${check.code}`, message: r })),
+          });
+        }
+        const at = now();
+        const { transition, track } = check;
+        const moved = await moveCase(tx, row.id, row.stage, { stage: transition.to, track, outcome: transition.outcome ?? null, at });
+        if (!moved)
+          throw conflict({
+            ja: 'この案件は他の方の操作で段階が変わりました。画面を更新してからもう一度お試しください',
+            en: 'Someone else has moved this case meanwhile. Reload and try again',
+          });
+        await insertTransition(tx, {
+          councilId: row.councilId,
+          caseId: row.id,
+          event: transition.event,
+          fromStage: row.stage,
+          toStage: transition.to,
+          actorUserId: actor.userId,
+          reasonEnc: await cipher.encrypt(row.councilId, input.reason, transitionReasonPlace(row.id)),
+          at,
+        });
+        await record(tx, actor, 'CASE_TRANSITIONED', row.councilId, row.id, {
+          event: transition.event,
+          from: row.stage,
+          to: transition.to,
+          outcome: transition.outcome ?? null,
+        });
+        return detail(tx, actor, await load(tx, actor, caseId));
+      });
+    },
+
+    /** The workflow history with reasons (council case workers only; audited read). */
+    async timeline(actor: Actor, caseId: string): Promise<CaseTransitionList> {
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const { row, resource } = await load(tx, actor, caseId);
+        authorize(actor, 'case.timeline.read', resource);
+        const rows = await listTransitions(tx, caseId);
+        await record(tx, actor, 'CASE_TIMELINE_VIEWED', row.councilId, row.id);
+        return {
+          items: await Promise.all(
+            rows.map(async (r) => ({
+              id: r.id,
+              event: r.event,
+              fromStage: r.fromStage,
+              toStage: r.toStage,
+              actorName: r.actorName,
+              reason: await cipher.decrypt(row.councilId, r.reasonEnc, transitionReasonPlace(row.id)),
+              at: r.at.toISOString(),
+            })),
+          ),
+        };
       });
     },
 
