@@ -100,6 +100,7 @@ export async function buildApp({ config, database, logger, services: given }: Ap
     cases: services.cases,
     members: services.members,
     documents: services.documents,
+    financials: services.financials,
     invitations: services.invitations,
     devOutbox: { enabled: config.env !== 'production', db: database.db },
     calculations: createCalculationsService({ rules: loadCalculationRuleData() }),

@@ -8,6 +8,7 @@ import { membersRoutes, type MembersRouteDeps } from './modules/members/members.
 import { invitationRoutes, type InvitationRouteDeps } from './modules/auth/invitations.routes';
 import { devRoutes, type DevRouteDeps } from './modules/dev/dev.routes';
 import { documentsRoutes, type DocumentsRouteDeps } from './modules/documents/documents.routes';
+import { financialsRoutes, type FinancialsRouteDeps } from './modules/financials/financials.routes';
 import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.routes';
 import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 
@@ -21,6 +22,7 @@ export type AppDeps = SystemRouteDeps &
   InvitationRouteDeps &
   DevRouteDeps &
   DocumentsRouteDeps &
+  FinancialsRouteDeps &
   PasskeyRouteDeps &
   OidcRouteDeps;
 
@@ -40,4 +42,5 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...invitationRoutes,
   ...devRoutes,
   ...documentsRoutes,
+  ...financialsRoutes,
 ];

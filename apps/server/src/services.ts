@@ -10,6 +10,7 @@ import { createOidcService, type OidcService } from './modules/auth/oidc.service
 import { createMembersService, type MembersService } from './modules/members/members.service';
 import { createDocumentsService, type DocumentsService } from './modules/documents/documents.service';
 import { createLocalFileStore } from './providers/storage/file-store';
+import { createFinancialsService, type FinancialsService } from './modules/financials/financials.service';
 import { createDirectoryService, type DirectoryService } from './modules/directory/directory.service';
 import { createMailer, type Mailer } from './providers/mail/mailer';
 import { createPostalLookup, type PostalLookup } from './providers/postal-lookup';
@@ -37,6 +38,7 @@ export interface Services {
   readonly cases: CasesService;
   readonly members: MembersService;
   readonly documents: DocumentsService;
+  readonly financials: FinancialsService;
   readonly now: () => Date;
 }
 
@@ -79,6 +81,7 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     invitations,
     cases: createCasesService({ db: database.db, audit, invitations, cipher, facts: [], now }),
     members: createMembersService({ db: database.db, audit, invitations, now }),
+    financials: createFinancialsService({ db: database.db, audit, cipher, now }),
     documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
   };
 }

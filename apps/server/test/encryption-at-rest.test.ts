@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { withAuthTx } from '../src/db/auth-tx';
 import { userCredentials } from '../src/db/schema';
 import { currentTotp } from '../src/modules/auth/totp';
-import { createUser } from './factories';
+import { baseYear } from './calculation-fixtures';
+import { createCase, createUser, signIn } from './factories';
 import { TestClient } from './http-client';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -46,6 +47,34 @@ describe(`encryption at rest (${process.env.KASSEIKA_TEST_DATABASE_URL ? 'pg_dum
       expect(text.includes(code)).toBe(false);
       expect(text.includes(code.replaceAll('-', ''))).toBe(false);
     }
+  });
+
+  it('keeps financial statement figures and workflow reasons out of the stored data', async () => {
+    const staff = new TestClient(t.app).withIp('203.0.113.90');
+    t.clock.advance(31_000);
+    await signIn(staff, await createUser(t.database.db, t.services.cipher, { role: 'council_pm', councilId: 13 }), t.clock.now());
+    const c = await createCase(t.database.db, 13, '暗号化確認株式会社');
+    // Sentinel figures: amounts nobody would type by chance, and a reason with a unique marker.
+    const year = baseYear();
+    const sentinelCash = 987_654_321;
+    const delta = sentinelCash - year.balanceSheet.cashAndDeposits; // kept balanced through retained earnings
+    const balanceSheet = {
+      ...year.balanceSheet,
+      cashAndDeposits: sentinelCash,
+      retainedEarnings: year.balanceSheet.retainedEarnings + delta,
+    };
+    const statements = [{ ...year, balanceSheet }];
+    const reason = `撤回理由センチネル-${randomUUID()}`;
+    const saved = await staff.put(`/api/v1/cases/${c.id}/financial-statements`, { statements, expectedRevision: null });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const moved = await staff.post(`/api/v1/cases/${c.id}/transitions`, { event: 'withdraw', expectedStage: 'desk_consultation', reason });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    const dump = await t.database.dump();
+    const text = dump.toString('latin1');
+    expect(dump.includes(Buffer.from('暗号化確認株式会社', 'utf8'))).toBe(true); // positive control (stored in clear)
+    expect(text.includes(String(sentinelCash))).toBe(false);
+    expect(dump.includes(Buffer.from(reason, 'utf8'))).toBe(false);
   });
 
   it('binds each ciphertext to its place: a value copied to another account does not decrypt', async () => {

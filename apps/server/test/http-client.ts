@@ -73,6 +73,10 @@ export class TestClient {
     return this.request({ method: 'PATCH', url, payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   }
 
+  put(url: string, body: unknown): Promise<LightMyRequestResponse> {
+    return this.request({ method: 'PUT', url, payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  }
+
   delete(url: string): Promise<LightMyRequestResponse> {
     return this.request({ method: 'DELETE', url });
   }

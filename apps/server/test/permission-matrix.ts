@@ -497,6 +497,31 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
       }),
     expected: caseWorkersOnly(200),
   },
+  getCaseStatements: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/financial-statements`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(['company_member', 'expert'] as const, byGrant(200, 404)),
+      ...each(['bank_officer', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  saveCaseStatements: {
+    target: 'case',
+    request: async (t) =>
+      json('PUT', `/api/v1/cases/${await t.freshCaseId()}/financial-statements`, { statements: [baseYear()], expectedRevision: null }),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(['company_member', 'expert'] as const, byGrant(200, 404)),
+      ...each(['bank_officer', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
   getCaseTimeline: {
     target: 'case',
     request: (t) => json('GET', `/api/v1/cases/${t.caseId}/timeline`),

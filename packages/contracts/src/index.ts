@@ -13,3 +13,4 @@ export * from './passkeys';
 export * from './oidc';
 export * from './calculations';
 export * from './case-workflow';
+export * from './financials';

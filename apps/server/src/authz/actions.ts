@@ -38,6 +38,8 @@ export interface ActionResources {
   'case.documents.upload': CaseDocumentResource;
   'case.documents.manage': CaseResource;
   'case.transition': CaseResource;
+  'case.statements.read': CaseResource;
+  'case.statements.write': CaseResource;
   'case.timeline.read': CaseResource;
 }
 
@@ -58,5 +60,7 @@ export const ACTIONS = [
   'case.documents.upload',
   'case.documents.manage',
   'case.transition',
+  'case.statements.read',
+  'case.statements.write',
   'case.timeline.read',
 ] as const satisfies readonly Action[];

@@ -39,6 +39,11 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
       ((hasRole(actor, 'company_member') && r.visibility === 'company') ||
         (hasRole(actor, 'expert') && (r.visibility === 'team' || r.visibility === 'company')))),
   'case.documents.manage': (actor, r) => isCaseWorker(actor, r.councilId),
+  // The company's statements: the council, and the company / appointed experts through their grant (RLS agrees).
+  'case.statements.read': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'company_member', 'expert') && r.grantScopes.includes('statements.read')),
+  'case.statements.write': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'company_member', 'expert') && r.grantScopes.includes('statements.write')),
   // The workflow is the council's: only its case workers move a case or read its internal history (reasons).
   'case.transition': (actor, r) => isCaseWorker(actor, r.councilId),
   'case.timeline.read': (actor, r) => isCaseWorker(actor, r.councilId),

@@ -84,7 +84,14 @@ beforeAll(async () => {
   company = await createUser(db, cipher, { role: 'company_member', councilId: 13 });
   caseA = await createCase(db, 13, 'ポリシー確認');
   await grantCase(db, bank, caseA, 13);
-  await grantCase(db, company, caseA, 13, ['case.read', 'case.accessLog', 'documents.company', 'documents.upload']);
+  await grantCase(db, company, caseA, 13, [
+    'case.read',
+    'case.accessLog',
+    'documents.company',
+    'documents.upload',
+    'statements.read',
+    'statements.write',
+  ]);
   const ids = await queryRows<{ grant: string; company_org: string; bank_org: string }>(
     db,
     sql`select (select id from case_grants where user_id = ${bank.id}) as grant,
@@ -118,6 +125,12 @@ beforeAll(async () => {
     db,
     sql`insert into document_versions (document_id, council_id, version, filename, media_type, size_bytes, sha256, storage_key, uploaded_by)
         values (${creditorsDocId}, 13, 1, 'a.pdf', 'application/pdf', 1, 'x', 'k', ${staff13.id})`,
+  );
+
+  await queryRows(
+    db,
+    sql`insert into case_statement_sets (council_id, case_id, revision, years, latest_fiscal_year_end, statements_enc, source, entered_by)
+        values (13, ${caseA.id}, 1, 1, '2026-03-31', 'x', 'council', ${staff13.id})`,
   );
 
   const staff = () => ({ councilId: 13, userId: staff13.id, roles: ['council_staff'] });
@@ -337,6 +350,30 @@ beforeAll(async () => {
     statement: () =>
       sql`insert into document_versions (document_id, council_id, version, filename, media_type, size_bytes, sha256, storage_key, uploaded_by)
           values (${creditorsDocId}, 13, 2, 'b.pdf', 'application/pdf', 1, 'y', 'k2', ${staff13.id})`,
+    needsRows: false,
+  });
+  // the company's statements
+  probe({
+    name: 'staff read their council’s statements',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from case_statement_sets where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the granted company reads its statements',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () => sql`select id from case_statement_sets where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the granted company saves a revision of its statements',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () =>
+      sql`insert into case_statement_sets (council_id, case_id, revision, years, latest_fiscal_year_end, statements_enc, source, entered_by)
+          values (13, ${caseA.id}, 7, 1, '2026-03-31', 'x', 'company', ${company.id})`,
     needsRows: false,
   });
   // case workflow history

@@ -4,3 +4,4 @@ export * from './identity';
 export * from './cases';
 export * from './audit';
 export * from './documents';
+export * from './financials';

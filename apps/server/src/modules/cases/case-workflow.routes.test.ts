@@ -22,7 +22,10 @@ async function client(role: Parameters<typeof createUser>[2]['role'], councilId?
 
 async function stageOf(caseId: string) {
   const [row] = await withTenantTx(t.database.db, { councilId: 13, userId: null, roles: [] }, (tx) =>
-    tx.select({ stage: supportCases.stage, outcome: supportCases.outcome, closedAt: supportCases.closedAt }).from(supportCases).where(eq(supportCases.id, caseId)),
+    tx
+      .select({ stage: supportCases.stage, outcome: supportCases.outcome, closedAt: supportCases.closedAt })
+      .from(supportCases)
+      .where(eq(supportCases.id, caseId)),
   );
   return row!;
 }
@@ -55,7 +58,11 @@ describe('case workflow transitions', () => {
     expect(before.abilities.transition).toBe(true);
     expect(before.nextTransitions.map((n) => n.event).sort()).toEqual(['accept', 'decline']);
 
-    const res = await staff.post(`/api/v1/cases/${id}/transitions`, { event: 'accept', expectedStage: 'intake', reason: '資金繰りの相談。窓口相談で対応' });
+    const res = await staff.post(`/api/v1/cases/${id}/transitions`, {
+      event: 'accept',
+      expectedStage: 'intake',
+      reason: '資金繰りの相談。窓口相談で対応',
+    });
     expect(res.statusCode).toBe(200);
     const after = res.json<CaseDetail>();
     expect(after).toMatchObject({ stage: 'desk_consultation', track: null, outcome: null });
@@ -64,7 +71,12 @@ describe('case workflow transitions', () => {
 
     const timeline = (await staff.get(`/api/v1/cases/${id}/timeline`)).json<CaseTransitionList>();
     expect(timeline.items).toHaveLength(1);
-    expect(timeline.items[0]).toMatchObject({ event: 'accept', fromStage: 'intake', toStage: 'desk_consultation', reason: '資金繰りの相談。窓口相談で対応' });
+    expect(timeline.items[0]).toMatchObject({
+      event: 'accept',
+      fromStage: 'intake',
+      toStage: 'desk_consultation',
+      reason: '資金繰りの相談。窓口相談で対応',
+    });
     expect(timeline.items[0]!.actorName).toBeTruthy();
   });
 
@@ -127,7 +139,9 @@ describe('case workflow transitions', () => {
 
   it('hides the workflow from other councils (404) and from outsiders (no transitions, no timeline)', async () => {
     const id = await intakeCase();
-    expect((await otherStaff.post(`/api/v1/cases/${id}/transitions`, { event: 'accept', expectedStage: 'intake', reason: 'x' })).statusCode).toBe(404);
+    expect(
+      (await otherStaff.post(`/api/v1/cases/${id}/transitions`, { event: 'accept', expectedStage: 'intake', reason: 'x' })).statusCode,
+    ).toBe(404);
     expect((await otherStaff.get(`/api/v1/cases/${id}/timeline`)).statusCode).toBe(404);
     const list = (await expert.get('/api/v1/cases')).json<{ items: { id: string }[] }>();
     const granted = list.items[0]!.id;

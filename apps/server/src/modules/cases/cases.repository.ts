@@ -1,7 +1,17 @@
 import { and, count, desc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import type { CaseEvent, CaseOutcome, CaseStage, CaseTrack } from '@kasseika/domain';
-import { auditEvents, caseGrants, caseTransitions, councils, invitations, organizations, supportCases, users, memberships } from '../../db/schema';
+import {
+  auditEvents,
+  caseGrants,
+  caseTransitions,
+  councils,
+  invitations,
+  organizations,
+  supportCases,
+  users,
+  memberships,
+} from '../../db/schema';
 
 export interface CaseRow {
   readonly id: string;
@@ -193,7 +203,16 @@ export async function moveCase(
 
 export async function insertTransition(
   tx: Tx,
-  values: { councilId: number; caseId: string; event: CaseEvent; fromStage: CaseStage; toStage: CaseStage; actorUserId: string; reasonEnc: string; at: Date },
+  values: {
+    councilId: number;
+    caseId: string;
+    event: CaseEvent;
+    fromStage: CaseStage;
+    toStage: CaseStage;
+    actorUserId: string;
+    reasonEnc: string;
+    at: Date;
+  },
 ): Promise<void> {
   await tx.insert(caseTransitions).values(values);
 }
