@@ -29,6 +29,10 @@ export const supportCases = pgTable(
       .references(() => councils.id),
     referenceNo: text('reference_no').notNull(),
     companyName: text('company_name').notNull(),
+    /** フリガナ of the company name, normalised to full-width katakana (search). */
+    companyNameKana: text('company_name_kana'),
+    /** 法人番号 (13 digits, check digit validated), when the company is a corporation. */
+    corporateNumber: text('corporate_number'),
     /** The company organisation, once it exists (intake creates it). */
     companyOrganizationId: uuid('company_organization_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -43,6 +47,7 @@ export const supportCases = pgTable(
   (t) => [
     unique('support_cases_reference_key').on(t.councilId, t.referenceNo),
     index('support_cases_council_stage_idx').on(t.councilId, t.stage, t.createdAt),
+    index('support_cases_corporate_number_idx').on(t.councilId, t.corporateNumber),
     check('support_cases_closed_consistent', sql`(${t.stage} = 'closed') = (${t.closedAt} is not null and ${t.outcome} is not null)`),
     pgPolicy('support_cases_tenant_isolation', {
       as: 'permissive',
