@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { availableTransitions, CASE_EVENTS, CASE_STAGES, CASE_TRANSITIONS, checkTransition, stageLabel, trackOfStage } from './case-workflow';
+import {
+  availableTransitions,
+  CASE_EVENTS,
+  CASE_STAGES,
+  CASE_TRANSITIONS,
+  checkTransition,
+  stageLabel,
+  trackOfStage,
+} from './case-workflow';
 
 describe('case workflow', () => {
   it('accepts an intake into desk consultation and declines with the declined outcome', () => {
@@ -38,7 +46,10 @@ describe('case workflow', () => {
 
   it('does not skip stages: every stage after stage 1 is reachable only from its predecessor(s)', () => {
     expect(checkTransition('intake', 'start_revitalization', { triageRecorded: true })).toMatchObject({ ok: false, code: 'wrong_stage' });
-    expect(checkTransition('rv_team_formed', 'rv_plan_effective', { allCreditorsConsented: true })).toMatchObject({ ok: false, code: 'wrong_stage' });
+    expect(checkTransition('rv_team_formed', 'rv_plan_effective', { allCreditorsConsented: true })).toMatchObject({
+      ok: false,
+      code: 'wrong_stage',
+    });
   });
 
   it('is well formed: every event has a transition, every stage is reachable, every track stage maps to its track', () => {
@@ -60,7 +71,14 @@ describe('case workflow', () => {
   it('shows the next transitions with their reasons', () => {
     const next = availableTransitions('desk_consultation', {});
     expect(next.map((n) => n.event)).toEqual(
-      expect.arrayContaining(['refer', 'resolve_by_advice', 'start_earnings_improvement', 'start_revitalization', 'start_rechallenge', 'withdraw']),
+      expect.arrayContaining([
+        'refer',
+        'resolve_by_advice',
+        'start_earnings_improvement',
+        'start_revitalization',
+        'start_rechallenge',
+        'withdraw',
+      ]),
     );
     expect(next.find((n) => n.event === 'withdraw')?.allowed).toBe(true);
     expect(next.find((n) => n.event === 'refer')?.allowed).toBe(false);

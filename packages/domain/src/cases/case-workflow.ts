@@ -135,13 +135,30 @@ const RV_BEFORE_EFFECTIVE: readonly CaseStage[] = [
 ];
 
 const g = (fact: CaseFact, ja: string, en: string): Guard => ({ fact, unmet: { ja, en } });
-const TRIAGE = g('triageRecorded', '窓口相談の振り分け判断（理由）が記録されていません', 'No triage decision with reasons has been recorded');
+const TRIAGE = g(
+  'triageRecorded',
+  '窓口相談の振り分け判断（理由）が記録されていません',
+  'No triage decision with reasons has been recorded',
+);
 
 /** Every allowed transition. A pair (stage, event) not listed here is illegal. */
 export const CASE_TRANSITIONS: readonly TransitionDefinition[] = [
-  { event: 'accept', from: ['intake'], to: 'desk_consultation', guards: [], label: { ja: '受付（窓口相談へ）', en: 'Accept (to desk consultation)' } },
+  {
+    event: 'accept',
+    from: ['intake'],
+    to: 'desk_consultation',
+    guards: [],
+    label: { ja: '受付（窓口相談へ）', en: 'Accept (to desk consultation)' },
+  },
   { event: 'decline', from: ['intake'], to: 'closed', outcome: 'declined', guards: [], label: { ja: 'お断り', en: 'Decline' } },
-  { event: 'refer', from: ['desk_consultation'], to: 'closed', outcome: 'referred', guards: [TRIAGE], label: { ja: '他機関へ紹介', en: 'Refer to another body' } },
+  {
+    event: 'refer',
+    from: ['desk_consultation'],
+    to: 'closed',
+    outcome: 'referred',
+    guards: [TRIAGE],
+    label: { ja: '他機関へ紹介', en: 'Refer to another body' },
+  },
   {
     event: 'resolve_by_advice',
     from: ['desk_consultation'],
@@ -183,7 +200,11 @@ export const CASE_TRANSITIONS: readonly TransitionDefinition[] = [
     from: ['rv_bank_consent'],
     to: 'rv_team_formed',
     guards: [
-      g('confidentialityLifted', '会社が守秘義務を解除していません（金融機関への接触前に必要です）', 'The company has not lifted confidentiality (required before any bank contact)'),
+      g(
+        'confidentialityLifted',
+        '会社が守秘義務を解除していません（金融機関への接触前に必要です）',
+        'The company has not lifted confidentiality (required before any bank contact)',
+      ),
       g('mainBankAgreedToStart', 'メイン行の支援開始への同意が記録されていません', 'The main bank has not agreed to start support'),
     ],
     label: { ja: '個別支援チームを組成', en: 'Form the support team' },
@@ -199,7 +220,9 @@ export const CASE_TRANSITIONS: readonly TransitionDefinition[] = [
     event: 'rv_start_business_plan',
     from: ['rv_due_diligence'],
     to: 'rv_business_plan',
-    guards: [g('realBalanceSheetExists', '実態貸借対照表がまだ作成されていません', 'The adjusted balance sheet (実態BS) does not exist yet')],
+    guards: [
+      g('realBalanceSheetExists', '実態貸借対照表がまだ作成されていません', 'The adjusted balance sheet (実態BS) does not exist yet'),
+    ],
     label: { ja: '事業計画の策定へ', en: 'Move to the business plan' },
   },
   {
@@ -237,7 +260,13 @@ export const CASE_TRANSITIONS: readonly TransitionDefinition[] = [
     event: 'rv_plan_effective',
     from: ['rv_creditor_consent'],
     to: 'rv_monitoring',
-    guards: [g('allCreditorsConsented', '全ての対象債権者が同じ版に同意していません', 'Not every target creditor has consented to the same plan version')],
+    guards: [
+      g(
+        'allCreditorsConsented',
+        '全ての対象債権者が同じ版に同意していません',
+        'Not every target creditor has consented to the same plan version',
+      ),
+    ],
     label: { ja: '計画成立（モニタリングへ）', en: 'Plan takes effect (to monitoring)' },
   },
   {
@@ -265,7 +294,13 @@ export const CASE_TRANSITIONS: readonly TransitionDefinition[] = [
     event: 'rc_hand_over_to_lawyer',
     from: ['rc_lawyer_referral'],
     to: 'rc_exit',
-    guards: [g('lawyerHandoverConsented', '会社が弁護士への引継ぎ資料に同意していません', 'The company has not consented to the lawyer handover package')],
+    guards: [
+      g(
+        'lawyerHandoverConsented',
+        '会社が弁護士への引継ぎ資料に同意していません',
+        'The company has not consented to the lawyer handover package',
+      ),
+    ],
     label: { ja: '弁護士へ引継ぎ', en: 'Hand over to the lawyer' },
   },
   {
@@ -288,7 +323,11 @@ export const CASE_TRANSITIONS: readonly TransitionDefinition[] = [
 
 export type TransitionCheck =
   | { readonly ok: true; readonly transition: TransitionDefinition; readonly track: CaseTrack | null }
-  | { readonly ok: false; readonly code: 'unknown_event' | 'closed' | 'wrong_stage' | 'guard'; readonly reasons: readonly LocalizedReason[] };
+  | {
+      readonly ok: false;
+      readonly code: 'unknown_event' | 'closed' | 'wrong_stage' | 'guard';
+      readonly reasons: readonly LocalizedReason[];
+    };
 
 const STAGE_LABELS: Record<CaseStage, LocalizedReason> = {
   intake: { ja: '相談受付', en: 'Intake' },
@@ -320,9 +359,9 @@ export function stageLabel(stage: CaseStage): LocalizedReason {
  */
 export function checkTransition(stage: CaseStage, event: string, facts: CaseFacts): TransitionCheck {
   const candidates = CASE_TRANSITIONS.filter((t) => t.event === event);
-  if (candidates.length === 0) return { ok: false, code: 'unknown_event', reasons: [{ ja: 'この操作はありません', en: 'There is no such action' }] };
-  if (stage === 'closed')
-    return { ok: false, code: 'closed', reasons: [{ ja: 'この案件は終了しています', en: 'This case is closed' }] };
+  if (candidates.length === 0)
+    return { ok: false, code: 'unknown_event', reasons: [{ ja: 'この操作はありません', en: 'There is no such action' }] };
+  if (stage === 'closed') return { ok: false, code: 'closed', reasons: [{ ja: 'この案件は終了しています', en: 'This case is closed' }] };
   const transition = candidates.find((t) => t.from.includes(stage));
   if (!transition) {
     const label = STAGE_LABELS[stage];
