@@ -97,29 +97,52 @@ async function problemOf(response: Response): Promise<ProblemDetails | null> {
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Sends a JSON request with X-CSRF-Token; a refused token is refreshed once and the request repeated. */
-async function send(method: Method, path: string, body: unknown, retried = false): Promise<Response> {
+/** What a state-changing request carries: JSON, a multipart form (uploads), or nothing. */
+export type RequestPayload = { readonly json: unknown } | { readonly form: FormData } | undefined;
+
+/**
+ * Sends a state-changing request with X-CSRF-Token; a refused token is refreshed once and the request repeated.
+ * Every answer is reported to the session features (idle timer, lost session). Failures throw {@link ApiError}.
+ */
+export async function apiSend(
+  method: Method,
+  path: string,
+  payload: RequestPayload,
+  signal?: AbortSignal,
+  retried = false,
+): Promise<Response> {
   const token = retried ? await csrfTokenSource.refresh() : await csrfTokenSource.current();
   const headers: Record<string, string> = {
     accept: 'application/json',
     'accept-language': document.documentElement.lang || 'ja',
     'x-csrf-token': token,
   };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  let body: BodyInit | undefined;
+  if (payload && 'json' in payload) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(payload.json);
+  } else if (payload) {
+    body = payload.form; // the browser sets the multipart boundary
+  }
   const response = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(body !== undefined ? { body } : {}),
+    ...(signal ? { signal } : {}),
   });
   if (response.ok) {
     notifyApiResponse({ method, path, status: response.status, code: null });
     return response;
   }
   const problem = await problemOf(response);
-  if (response.status === 403 && problem?.code === 'CSRF_INVALID' && !retried) return send(method, path, body, true);
+  if (response.status === 403 && problem?.code === 'CSRF_INVALID' && !retried) return apiSend(method, path, payload, signal, true);
   notifyApiResponse({ method, path, status: response.status, code: problem?.code ?? null });
   throw new ApiError(response.status, problem);
+}
+
+function send(method: Method, path: string, body: unknown): Promise<Response> {
+  return apiSend(method, path, body === undefined ? undefined : { json: body });
 }
 
 /** POSTs JSON; with a schema the answer is parsed by it, without one the answer is ignored (204, 202). */
