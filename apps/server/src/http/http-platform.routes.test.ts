@@ -73,6 +73,8 @@ describe('problem+json for everything that goes wrong', () => {
       'METHOD_NOT_ALLOWED',
     ],
     ['malformed percent-encoding', { method: 'GET', url: '/api/v1/councils/%E0%A4%A' }, 400, 'MALFORMED_REQUEST'],
+    ['NUL in a query string (PostgreSQL cannot store it)', { method: 'GET', url: '/api/v1/councils?q=a%00b' }, 422, 'VALIDATION_FAILED'],
+    ['NUL in a path parameter', { method: 'GET', url: '/api/v1/councils/tok%00yo' }, 422, 'VALIDATION_FAILED'],
   ];
   it.each(cases)('%s', async (_label, req, status, code) => {
     const res = await t.app.inject(req);
@@ -93,6 +95,11 @@ describe('problem+json for everything that goes wrong', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(res.statusCode).toBe(200);
+  });
+
+  it('points at the field holding the NUL', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/councils?q=%00' });
+    expect(res.json<ProblemDetails>().errors).toEqual([expect.objectContaining({ pointer: '/query/q', code: 'text.nul_character' })]);
   });
 
   it('sends an Allow header with 405', async () => {

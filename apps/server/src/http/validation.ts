@@ -41,12 +41,38 @@ function messageOf(result: string | { message: string } | undefined | null): str
   return typeof result === 'string' ? result : result.message;
 }
 
+/**
+ * Pointers of every string (value or key) holding U+0000. PostgreSQL cannot store that character in text or jsonb,
+ * and no user types it, so it is refused up front as a field error instead of failing deep in a query.
+ */
+export function nulCharacterIssues(part: RequestPart, value: unknown, path: readonly PropertyKey[] = []): FieldIssue[] {
+  const pointer = (p: readonly PropertyKey[]): string => `/${part}${p.map((s) => `/${escapePointer(s)}`).join('')}`;
+  const issue = (p: readonly PropertyKey[]): FieldIssue => ({
+    pointer: pointer(p),
+    code: 'text.nul_character',
+    message: {
+      ja: '使用できない制御文字（NUL）が含まれています。文字を入力し直してください',
+      en: 'Contains a control character (NUL) that cannot be accepted. Please retype the text',
+    },
+  });
+  if (typeof value === 'string') return value.includes('\u0000') ? [issue(path)] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulCharacterIssues(part, v, [...path, i]));
+  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    return Object.entries(value).flatMap(([k, v]) =>
+      k.includes('\u0000') ? [issue([...path, k])] : nulCharacterIssues(part, v, [...path, k]),
+    );
+  }
+  return [];
+}
+
 /** Parses one part of a request; returns the data or the list of every issue. */
 export function parsePart<S extends z.ZodType>(
   part: RequestPart,
   schema: S,
   value: unknown,
 ): { ok: true; data: z.output<S> } | { ok: false; issues: FieldIssue[] } {
+  const nul = nulCharacterIssues(part, value);
+  if (nul.length > 0) return { ok: false, issues: nul };
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, issues: result.error.issues.flatMap((i) => toFieldIssues(part, i)) };

@@ -53,6 +53,8 @@ import { buildPlanSummaryPdf } from './calculations.pdf';
 import { buildStatementsTemplate, importStatements, type UploadedFile } from './calculations.import';
 
 /** A file answer of an export route. */
+export { collectOrThrow, splitIssues, toEngine } from './calculations.presenter';
+
 export interface FileDownload {
   readonly body: Buffer;
   readonly filename: string;

@@ -10,7 +10,7 @@ import { caseStatementSets, users } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
 import { conflict } from '../../errors/app-error';
 import type { FieldCipher } from '../../security/field-cipher';
-import { collectOrThrow, splitIssues, toEngine } from '../calculations/calculations.presenter';
+import { collectOrThrow, splitIssues, toEngine } from '../calculations/calculations.service';
 import { loadCaseForActor } from '../cases/cases.service';
 
 export interface FinancialsServiceDeps {
