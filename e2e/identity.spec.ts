@@ -1,26 +1,14 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { generate } from 'otplib';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../apps/server/src/seed/demo-accounts';
+import { DEMO_PASSWORD } from '../apps/server/src/seed/demo-accounts';
 import { expect, expectAxeClean, switchToEnglish, test } from './fixtures';
+import { totpFor } from './sign-in';
 
 /**
  * Identity, access and confidentiality, as users live it: sign-in with a second factor, enrolment of a new staff
  * member from an emailed invitation, passkeys (Chromium's virtual authenticator), what banks and companies can
  * see, the company's "who accessed my case", sessions, the idle warning and a keyboard-only sign-in.
  */
-
-const lastStep = new Map<string, number>();
-
-/** The demo accounts' current TOTP code; a code is accepted once per account, so wait for a fresh 30 s step. */
-async function totpFor(email: string): Promise<string> {
-  let step = Math.floor(Date.now() / 30_000);
-  if (lastStep.get(email) === step) {
-    await new Promise((r) => setTimeout(r, (step + 1) * 30_000 - Date.now() + 500));
-    step = Math.floor(Date.now() / 30_000);
-  }
-  lastStep.set(email, step);
-  return generate({ secret: DEMO_TOTP_SECRET });
-}
 
 const email = (local: string) => `${local}@demo.kasseika.jp`;
 const emailField = (page: Page) => page.getByRole('textbox', { name: 'メールアドレス', exact: true });

@@ -10,6 +10,8 @@ import { createOidcService, type OidcService } from './modules/auth/oidc.service
 import { createMembersService, type MembersService } from './modules/members/members.service';
 import { createDocumentsService, type DocumentsService } from './modules/documents/documents.service';
 import { createLocalFileStore } from './providers/storage/file-store';
+import { createGuarantorsService, type GuarantorsService } from './modules/guarantors/guarantors.service';
+import { loadResidualAssetsRules } from './modules/guarantors/guarantors-rule-data';
 import { createFinancialsService, type FinancialsService } from './modules/financials/financials.service';
 import { createDirectoryService, type DirectoryService } from './modules/directory/directory.service';
 import { createMailer, type Mailer } from './providers/mail/mailer';
@@ -39,6 +41,7 @@ export interface Services {
   readonly members: MembersService;
   readonly documents: DocumentsService;
   readonly financials: FinancialsService;
+  readonly guarantors: GuarantorsService;
   readonly now: () => Date;
 }
 
@@ -83,5 +86,6 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     members: createMembersService({ db: database.db, audit, invitations, now }),
     financials: createFinancialsService({ db: database.db, audit, cipher, now }),
     documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
+    guarantors: createGuarantorsService({ db: database.db, audit, cipher, rules: loadResidualAssetsRules(), now }),
   };
 }

@@ -77,6 +77,41 @@ describe(`encryption at rest (${process.env.KASSEIKA_TEST_DATABASE_URL ? 'pg_dum
     expect(dump.includes(Buffer.from(reason, 'utf8'))).toBe(false);
   });
 
+  it('keeps guarantors, their guarantees and personal assets out of the stored data', async () => {
+    const staff = new TestClient(t.app).withIp('203.0.113.91');
+    t.clock.advance(31_000);
+    await signIn(staff, await createUser(t.database.db, t.services.cipher, { role: 'council_sm', councilId: 13 }), t.clock.now());
+    const c = await createCase(t.database.db, 13, '保証暗号化確認株式会社');
+    const name = `保証人センチネル-${randomUUID().slice(0, 8)}`;
+    const assetNote = `別荘センチネル-${randomUUID().slice(0, 8)}`;
+    const sentinelAsset = 876_543_219;
+    const sentinelGuarantee = 765_432_198;
+    const saved = await staff.put(`/api/v1/cases/${c.id}/guarantors`, {
+      guarantors: [
+        {
+          name,
+          relationship: 'owner',
+          birthDate: '1965-07-07',
+          workoutType: 'integrated',
+          assumedBenefitDays: null,
+          keepsHome: false,
+          guarantees: [{ creditorName: 'センチネル銀行', amount: sentinelGuarantee }],
+          assets: [{ kind: 'real_estate', description: assetNote, value: sentinelAsset }],
+          note: '',
+        },
+      ],
+      expectedRevision: null,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const dump = await t.database.dump();
+    const text = dump.toString('latin1');
+    expect(dump.includes(Buffer.from('保証暗号化確認株式会社', 'utf8'))).toBe(true); // positive control
+    expect(dump.includes(Buffer.from(name, 'utf8'))).toBe(false);
+    expect(dump.includes(Buffer.from(assetNote, 'utf8'))).toBe(false);
+    expect(text.includes(String(sentinelAsset))).toBe(false);
+    expect(text.includes(String(sentinelGuarantee))).toBe(false);
+  });
+
   it('binds each ciphertext to its place: a value copied to another account does not decrypt', async () => {
     const a = await createUser(t.database.db, t.services.cipher, { role: 'expert' });
     const b = await createUser(t.database.db, t.services.cipher, { role: 'expert' });

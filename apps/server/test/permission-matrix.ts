@@ -522,6 +522,30 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
       default: same(404),
     }),
   },
+  getCaseGuarantors: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/guarantors`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(['company_member', 'lawyer'] as const, byGrant(200, 404)),
+      ...each(['expert', 'bank_officer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  saveCaseGuarantors: {
+    target: 'case',
+    request: async (t) => json('PUT', `/api/v1/cases/${await t.freshCaseId()}/guarantors`, { guarantors: [], expectedRevision: null }),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(['company_member', 'lawyer'] as const, byGrant(200, 404)),
+      ...each(['expert', 'bank_officer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
   getCaseTimeline: {
     target: 'case',
     request: (t) => json('GET', `/api/v1/cases/${t.caseId}/timeline`),

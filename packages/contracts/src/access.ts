@@ -125,6 +125,7 @@ export const caseDetailSchema = caseSummarySchema
       readAccessLog: z.boolean(),
       transition: z.boolean(),
       readTimeline: z.boolean(),
+      readGuarantors: z.boolean(),
     }),
     nextTransitions: z
       .array(nextTransitionSchema)

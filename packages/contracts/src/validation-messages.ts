@@ -143,6 +143,25 @@ export const VALIDATION_MESSAGES = {
     en: 'Name the passkey with 1 to 60 characters (e.g. Work laptop)',
   },
   'documentTitle.length': { ja: '書類名は1〜200文字で入力してください', en: 'Enter a document title of 1 to 200 characters' },
+  // Guarantors (経営者保証)
+  'guarantorName.length': { ja: '保証人の氏名を1〜100文字で入力してください', en: 'Enter the guarantor’s name (1 to 100 characters)' },
+  'guarantors.count': { ja: '保証人は10人までです', en: 'At most 10 guarantors' },
+  'guarantor.relationship': {
+    ja: '会社との関係を選んでください（経営者・経営者の家族・後継者・第三者）',
+    en: 'Choose the relationship (owner, owner’s family, successor, third party)',
+  },
+  'guarantor.workoutType': {
+    ja: '整理の型を選んでください（一体型・単独型・未定）',
+    en: 'Choose the workout type (integrated, stand-alone, undecided)',
+  },
+  'benefitDays.range': { ja: '想定する期間は0〜330日の整数で入力してください', en: 'Enter a period of 0 to 330 whole days' },
+  'assetKind.value': { ja: '資産の種類を選んでください', en: 'Choose the kind of asset' },
+  'shortText.length': { ja: '200文字以内で入力してください', en: 'Enter up to 200 characters' },
+  'note.length': { ja: 'メモは2000文字以内で入力してください', en: 'Keep the note within 2,000 characters' },
+  'birthDate.range': {
+    ja: '生年月日は1900年以降、基準日より前の日付を入力してください',
+    en: 'Enter a date of birth from 1900 and before today',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -57,3 +57,6 @@ export * from './schedules/pro-rata-schedules';
 // 8. Subsidy arithmetic
 export * from './subsidy/subsidy-rules';
 export * from './subsidy/compute-subsidy';
+
+// 9. Guarantee-debt workouts (経営者保証GL)
+export * from './guarantees/residual-assets';

@@ -41,6 +41,8 @@ export interface ActionResources {
   'case.statements.read': CaseResource;
   'case.statements.write': CaseResource;
   'case.timeline.read': CaseResource;
+  'case.guarantors.read': CaseResource;
+  'case.guarantors.write': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -63,4 +65,6 @@ export const ACTIONS = [
   'case.statements.read',
   'case.statements.write',
   'case.timeline.read',
+  'case.guarantors.read',
+  'case.guarantors.write',
 ] as const satisfies readonly Action[];

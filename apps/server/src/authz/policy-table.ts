@@ -47,4 +47,10 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   // The workflow is the council's: only its case workers move a case or read its internal history (reasons).
   'case.transition': (actor, r) => isCaseWorker(actor, r.councilId),
   'case.timeline.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  // Guarantors and their personal assets (経営者保証): the council; the company (its owners' own data) and the lawyer
+  // handling a 再チャレンジ through their grant. Banks never see them here (RLS agrees).
+  'case.guarantors.read': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'company_member', 'lawyer') && r.grantScopes.includes('guarantors.read')),
+  'case.guarantors.write': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'company_member', 'lawyer') && r.grantScopes.includes('guarantors.write')),
 };

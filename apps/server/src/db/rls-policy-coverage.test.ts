@@ -91,6 +91,8 @@ beforeAll(async () => {
     'documents.upload',
     'statements.read',
     'statements.write',
+    'guarantors.read',
+    'guarantors.write',
   ]);
   const ids = await queryRows<{ grant: string; company_org: string; bank_org: string }>(
     db,
@@ -131,6 +133,11 @@ beforeAll(async () => {
     db,
     sql`insert into case_statement_sets (council_id, case_id, revision, years, latest_fiscal_year_end, statements_enc, source, entered_by)
         values (13, ${caseA.id}, 1, 1, '2026-03-31', 'x', 'council', ${staff13.id})`,
+  );
+  await queryRows(
+    db,
+    sql`insert into case_guarantor_sets (council_id, case_id, revision, guarantor_count, guarantors_enc, entered_by)
+        values (13, ${caseA.id}, 1, 1, 'x', ${staff13.id})`,
   );
 
   const staff = () => ({ councilId: 13, userId: staff13.id, roles: ['council_staff'] });
@@ -374,6 +381,30 @@ beforeAll(async () => {
     statement: () =>
       sql`insert into case_statement_sets (council_id, case_id, revision, years, latest_fiscal_year_end, statements_enc, source, entered_by)
           values (13, ${caseA.id}, 7, 1, '2026-03-31', 'x', 'company', ${company.id})`,
+    needsRows: false,
+  });
+  // case_guarantor_sets
+  probe({
+    name: 'staff read their council’s guarantors',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from case_guarantor_sets where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the granted company reads its guarantors',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () => sql`select id from case_guarantor_sets where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the granted company saves a revision of its guarantors',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () =>
+      sql`insert into case_guarantor_sets (council_id, case_id, revision, guarantor_count, guarantors_enc, entered_by)
+          values (13, ${caseA.id}, 7, 1, 'x', ${company.id})`,
     needsRows: false,
   });
   // case workflow history

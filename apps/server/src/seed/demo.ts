@@ -2,9 +2,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { DEFAULT_GRANT_SCOPES, ROLE_IN_CASE_OF, ROLE_ORGANIZATION_KIND } from '../authz/roles';
 import { withAuthTx } from '../db/auth-tx';
 import type { Database, Tx } from '../db/client';
-import { caseGrants, memberships, organizations, supportCases, userCredentials, users } from '../db/schema';
+import type { GuarantorInput } from '@kasseika/contracts';
+import { caseGrants, caseGuarantorSets, memberships, organizations, supportCases, userCredentials, users } from '../db/schema';
 import { withTenantTx } from '../db/tenant-tx';
 import type { FieldCipher } from '../security/field-cipher';
+import { guarantorsPlace } from '../modules/guarantors/guarantors.service';
 import { hashPassword } from '../security/passwords';
 import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from './demo-accounts';
 
@@ -101,7 +103,51 @@ export async function seedDemo(database: Database, cipher: FieldCipher): Promise
       });
     }
   }
+  created += await seedDemoGuarantors(database, cipher, caseIds);
   return { created, existing };
+}
+
+/** The owner of the Osaka demo company (a 再チャレンジ case with a lawyer): guarantees and personal assets. */
+async function seedDemoGuarantors(database: Database, cipher: FieldCipher, caseIds: Map<string, { id: string; councilId: number }>) {
+  const target = caseIds.get('DEMO-27-0001');
+  if (!target) return 0;
+  const [pm] = await withAuthTx(database.db, null, (tx) =>
+    tx.select({ id: users.id }).from(users).where(eq(users.email, 'pm.osaka@demo.kasseika.jp')),
+  );
+  if (!pm) return 0;
+  return withTenantTx(database.db, { councilId: target.councilId, userId: pm.id, roles: ['council_pm'] }, async (tx) => {
+    const [found] = await tx.select({ id: caseGuarantorSets.id }).from(caseGuarantorSets).where(eq(caseGuarantorSets.caseId, target.id));
+    if (found) return 0;
+    const guarantors: GuarantorInput[] = [
+      {
+        name: '見本 一郎',
+        relationship: 'owner',
+        birthDate: '1968-09-12',
+        workoutType: 'standalone',
+        assumedBenefitDays: null,
+        keepsHome: true,
+        guarantees: [
+          { creditorName: 'デモ銀行', amount: 48_000_000 },
+          { creditorName: '大阪デモ信用金庫', amount: 15_000_000 },
+        ],
+        assets: [
+          { kind: 'deposits', description: '普通預金・定期預金', value: 5_400_000 },
+          { kind: 'home', description: '堺市、築28年', value: 14_000_000 },
+          { kind: 'insurance', description: '終身保険', value: 1_200_000 },
+        ],
+        note: '自宅の維持を希望。代理人弁護士と単独型で検討中。',
+      },
+    ];
+    await tx.insert(caseGuarantorSets).values({
+      councilId: target.councilId,
+      caseId: target.id,
+      revision: 1,
+      guarantorCount: guarantors.length,
+      guarantorsEnc: await cipher.encrypt(target.councilId, JSON.stringify(guarantors), guarantorsPlace(target.id, 1)),
+      enteredBy: pm.id,
+    });
+    return 1;
+  });
 }
 
 /** The organisation of a demo account: the council's, HQ's or platform's, or the named outsider organisation. */

@@ -1,4 +1,4 @@
-import { createRoute, redirect, type AnyRootRoute, type ParsedLocation } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, redirect, type AnyRootRoute, type ParsedLocation } from '@tanstack/react-router';
 import { OIDC_ERROR_CODES, type OidcErrorCode } from '@kasseika/contracts';
 import { landingPath, safeNext, sessionQueryOptions } from '../features/auth/api/session';
 import { signInStepPath } from '../features/auth/api/sign-in';
@@ -124,6 +124,12 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     beforeLoad: requireSignedIn,
     component: CaseAccessLogPage,
   });
+  const caseGuarantors = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/cases/$caseId/guarantors',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('./routes/case-guarantors-page'), 'CaseGuarantorsPage'),
+  });
   return [
     signIn,
     signInVerify,
@@ -137,5 +143,6 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     cases,
     caseDetail,
     caseAccessLog,
+    caseGuarantors,
   ] as const;
 }

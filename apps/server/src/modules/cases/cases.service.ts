@@ -149,7 +149,7 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now 
     const { row, resource, roleInCase } = loaded;
     const abilities = abilitiesFor(
       actor,
-      ['case.grants.read', 'case.grants.manage', 'case.accessLog.read', 'case.transition', 'case.timeline.read'],
+      ['case.grants.read', 'case.grants.manage', 'case.accessLog.read', 'case.transition', 'case.timeline.read', 'case.guarantors.read'],
       resource,
     );
     const nextTransitions = abilities['case.transition'] ? availableTransitions(row.stage, await loadCaseFacts(tx, row, facts)) : [];
@@ -161,6 +161,7 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now 
         readAccessLog: abilities['case.accessLog.read'],
         transition: abilities['case.transition'],
         readTimeline: abilities['case.timeline.read'],
+        readGuarantors: abilities['case.guarantors.read'],
       },
       nextTransitions: nextTransitions.map((t) => ({ ...t, reasons: [...t.reasons] })),
     };

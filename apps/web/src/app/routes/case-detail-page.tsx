@@ -49,11 +49,18 @@ export function CaseDetailPage() {
         eyebrow={c.referenceNo}
         title={c.companyName}
         actions={
-          c.abilities.readAccessLog ? (
-            <ButtonLink to="/cases/$caseId/access-log" params={{ caseId: c.id }} variant="secondary">
-              {t('detail.accessLog')}
-            </ButtonLink>
-          ) : null
+          <div className="flex flex-wrap gap-2">
+            {c.abilities.readGuarantors ? (
+              <ButtonLink to="/cases/$caseId/guarantors" params={{ caseId: c.id }} variant="secondary">
+                {t('detail.guarantors')}
+              </ButtonLink>
+            ) : null}
+            {c.abilities.readAccessLog ? (
+              <ButtonLink to="/cases/$caseId/access-log" params={{ caseId: c.id }} variant="secondary">
+                {t('detail.accessLog')}
+              </ButtonLink>
+            ) : null}
+          </div>
         }
       />
       <section aria-labelledby="summary-heading">
