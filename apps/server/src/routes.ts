@@ -11,6 +11,7 @@ import { documentsRoutes, type DocumentsRouteDeps } from './modules/documents/do
 import { financialsRoutes, type FinancialsRouteDeps } from './modules/financials/financials.routes';
 import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.routes';
 import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
+import { intakeRoutes, type IntakeRouteDeps } from './modules/intake/intake.routes';
 
 /** What route handlers may use: the union of every module's declared dependencies. */
 export type AppDeps = SystemRouteDeps &
@@ -24,7 +25,8 @@ export type AppDeps = SystemRouteDeps &
   DocumentsRouteDeps &
   FinancialsRouteDeps &
   PasskeyRouteDeps &
-  OidcRouteDeps;
+  OidcRouteDeps &
+  IntakeRouteDeps;
 
 /**
  * The route registry: every HTTP route of the API. The OpenAPI document, the permission matrix and the
@@ -43,4 +45,5 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...devRoutes,
   ...documentsRoutes,
   ...financialsRoutes,
+  ...intakeRoutes,
 ];

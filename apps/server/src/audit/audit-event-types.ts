@@ -45,6 +45,10 @@ export const AUDIT_EVENT_TYPES = [
   'CASE_TIMELINE_VIEWED',
   'CASE_STATEMENTS_VIEWED',
   'CASE_STATEMENTS_SAVED',
+  // public consultation intake (issue 5)
+  'CONSULTATION_REQUESTED',
+  'CONSULTATION_VERIFIED',
+  'INTAKE_INBOX_VIEWED',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -41,6 +41,8 @@ export interface ActionResources {
   'case.statements.read': CaseResource;
   'case.statements.write': CaseResource;
   'case.timeline.read': CaseResource;
+  // public consultation intake (issue 5)
+  'intake.read': CouncilResource;
 }
 
 export type Action = keyof ActionResources;
@@ -63,4 +65,5 @@ export const ACTIONS = [
   'case.statements.read',
   'case.statements.write',
   'case.timeline.read',
+  'intake.read',
 ] as const satisfies readonly Action[];

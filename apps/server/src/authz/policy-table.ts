@@ -47,4 +47,6 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   // The workflow is the council's: only its case workers move a case or read its internal history (reasons).
   'case.transition': (actor, r) => isCaseWorker(actor, r.councilId),
   'case.timeline.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  // The council's inbox of verified consultation requests (issue 5): its case workers only.
+  'intake.read': (actor, r) => isCaseWorker(actor, r.councilId),
 };
