@@ -631,6 +631,11 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   },
 
   // ── public consultation intake (issue 5) ──
+  lookUpPostalAddress: {
+    target: 'none',
+    request: () => json('GET', '/api/v1/consultation-requests/addresses?postalCode=100-0005'),
+    expected: everyone(200),
+  },
   getConsultationForm: { target: 'none', request: () => json('GET', '/api/v1/consultation-requests/form'), expected: everyone(200) },
   // Public: anyone may send; a form token that was never issued is refused as a field issue (nothing stored).
   submitConsultationRequest: {

@@ -165,6 +165,22 @@ export const intakeDecisionBodySchema = z
   })
   .meta({ id: 'IntakeDecisionBody' });
 
+/** 〒 → 住所 completion for the request form (offline postal data). */
+export const postalAddressQuerySchema = z.strictObject({
+  postalCode: z
+    .string()
+    .trim()
+    .max(20, 'intake.postalCode')
+    .refine((v) => parsePostalCode(v) !== null, 'intake.postalCode'),
+});
+
+export const postalAddressListSchema = z
+  .object({
+    items: z.array(z.object({ prefectureCode: z.string(), prefecture: z.string(), city: z.string(), town: z.string() })),
+  })
+  .meta({ id: 'PostalAddressList' });
+
+export type PostalAddressList = z.infer<typeof postalAddressListSchema>;
 export type ConsultationRequestBody = z.infer<typeof consultationRequestBodySchema>;
 export type ConsultationForm = z.infer<typeof consultationFormSchema>;
 export type ConsultationReceipt = z.infer<typeof consultationReceiptSchema>;

@@ -94,6 +94,9 @@ describe('public consultation request', () => {
     const form = (await c.get('/api/v1/consultation-requests/form')).json<ConsultationForm>();
     expect(form.industries.find((m) => m.code === 'E')?.divisions.some((d) => d.code === '24')).toBe(true);
     expect(form.checklists.flatMap((l) => l.items)).toHaveLength(8);
+    const addresses = (await c.get('/api/v1/consultation-requests/addresses?postalCode=100-0005')).json<{ items: { city: string }[] }>();
+    expect(addresses.items[0]?.city).toBe('千代田区');
+    expect((await c.get('/api/v1/consultation-requests/addresses?postalCode=12')).statusCode).toBe(422);
     t.clock.advance(10_000);
     const b = body(form.formToken);
     const res = await c.post('/api/v1/consultation-requests', b);

@@ -6,6 +6,8 @@ import {
   councilSlugParamsSchema,
   intakeInboxSchema,
   verifyConsultationBodySchema,
+  postalAddressListSchema,
+  postalAddressQuerySchema,
 } from '@kasseika/contracts';
 import { routesFor } from '../../http/route';
 import type { IntakeService } from './intake.service';
@@ -33,6 +35,19 @@ export const intakeRoutes = [
     success: { status: 200, description: 'Form token, industries (日本標準産業分類), checklists', schema: consultationFormSchema },
     problems: [],
     handler: (_input, { deps }) => Promise.resolve(deps.intake.form()),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/consultation-requests/addresses',
+    operationId: 'lookUpPostalAddress',
+    summary: '〒 → 住所 candidates for the request form, from the bundled offline postal data (public)',
+    description: 'An empty list means the code is not in the bundled data (ADR 0006); the request form then asks to check it.',
+    tags: ['intake'],
+    access: { kind: 'public' },
+    query: postalAddressQuerySchema,
+    success: { status: 200, description: 'Prefecture, city and town candidates', schema: postalAddressListSchema },
+    problems: [422],
+    handler: ({ query }, { deps }) => Promise.resolve(deps.intake.addresses(query.postalCode)),
   }),
   route({
     method: 'POST',

@@ -5,6 +5,7 @@ import type {
   ConsultationVerified,
   FieldIssue,
   IntakeInbox,
+  PostalAddressList,
 } from '@kasseika/contracts';
 import { VALIDATION_MESSAGES, type ValidationMessageKey } from '@kasseika/contracts';
 import {
@@ -165,6 +166,11 @@ export function createIntakeService(deps: IntakeServiceDeps) {
   }
 
   return {
+    addresses(postalCode: string): PostalAddressList {
+      const digits = parsePostalCode(postalCode);
+      return { items: digits ? postal.addressesOfPostalCode(digits).slice(0, 20) : [] };
+    },
+
     form(): ConsultationForm {
       return {
         formToken: signForm(now().getTime(), randomToken(12)),
