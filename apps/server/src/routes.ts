@@ -12,6 +12,7 @@ import { financialsRoutes, type FinancialsRouteDeps } from './modules/financials
 import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.routes';
 import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 import { guarantorsRoutes, type GuarantorsRouteDeps } from './modules/guarantors/guarantors.routes';
+import { intakeRoutes, type IntakeRouteDeps } from './modules/intake/intake.routes';
 
 /** What route handlers may use: the union of every module's declared dependencies. */
 export type AppDeps = SystemRouteDeps &
@@ -26,7 +27,8 @@ export type AppDeps = SystemRouteDeps &
   FinancialsRouteDeps &
   PasskeyRouteDeps &
   OidcRouteDeps &
-  GuarantorsRouteDeps;
+  GuarantorsRouteDeps &
+  IntakeRouteDeps;
 
 /**
  * The route registry: every HTTP route of the API. The OpenAPI document, the permission matrix and the
@@ -46,4 +48,5 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...documentsRoutes,
   ...financialsRoutes,
   ...guarantorsRoutes,
+  ...intakeRoutes,
 ];

@@ -20,6 +20,8 @@ import { createDataKeyStore } from './security/data-key-store';
 import { createFieldCipher, type FieldCipher } from './security/field-cipher';
 import { loadMasterKey } from './security/master-key';
 import { deriveKeys, type DerivedKeys } from './security/secrets';
+import { createIntakeService, type IntakeService } from './modules/intake/intake.service';
+import { loadIntakeData } from './modules/intake/intake-data';
 
 /** Data keys: 0 = platform (identity secrets), 1–47 = the councils. */
 export const ALL_DATA_KEY_IDS: readonly number[] = Array.from({ length: 48 }, (_, i) => i);
@@ -42,6 +44,7 @@ export interface Services {
   readonly documents: DocumentsService;
   readonly financials: FinancialsService;
   readonly guarantors: GuarantorsService;
+  readonly intake: IntakeService;
   readonly now: () => Date;
 }
 
@@ -52,6 +55,18 @@ export function createServices(config: AppConfig, database: Database, now: () =>
   const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const postal = createPostalLookup();
   const invitations = createInvitationService({ db: database.db, audit, mailer, publicUrl: config.publicUrl, now });
+  const intake = createIntakeService({
+    db: database.db,
+    audit,
+    mailer,
+    cipher,
+    postal,
+    invitations,
+    data: loadIntakeData(),
+    formKey: keys.cookieSigningKey,
+    publicUrl: config.publicUrl,
+    now,
+  });
   return {
     keys,
     cipher,
@@ -82,7 +97,8 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     }),
     sessionStatus: createSessionStatusService(database.db),
     invitations,
-    cases: createCasesService({ db: database.db, audit, invitations, cipher, facts: [], now }),
+    cases: createCasesService({ db: database.db, audit, invitations, cipher, facts: [], now, onTransition: [intake.transitionListener] }),
+    intake,
     members: createMembersService({ db: database.db, audit, invitations, now }),
     financials: createFinancialsService({ db: database.db, audit, cipher, now }),
     documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),

@@ -112,6 +112,41 @@ describe(`encryption at rest (${process.env.KASSEIKA_TEST_DATABASE_URL ? 'pg_dum
     expect(text.includes(String(sentinelGuarantee))).toBe(false);
   });
 
+  it('keeps a consultation request’s contact details, address and free text out of the stored data', async () => {
+    const c = new TestClient(t.app).withIp('198.51.100.250');
+    const form = (await c.get('/api/v1/consultation-requests/form')).json<{ formToken: string }>();
+    t.clock.advance(10_000);
+    const message = `相談内容センチネル-${randomUUID()}`;
+    const street = `暗号化町${randomUUID().slice(0, 8)}`;
+    const res = await c.post('/api/v1/consultation-requests', {
+      formToken: form.formToken,
+      company: {
+        corporateNumber: '',
+        name: '申込暗号化確認商店',
+        nameKana: 'モウシコミアンゴウカカクニンショウテン',
+        postalCode: '100-0005',
+        prefectureCode: '13',
+        address: `千代田区丸の内${street}`,
+        industryCode: '58',
+        employees: 3,
+        capitalYen: null,
+        fiscalYearEndMonth: 12,
+        annualSalesYen: 40_000_000,
+      },
+      contact: { name: '暗号 確認', email: 'sentinel-intake@example.jp', phone: '03-9876-5432' },
+      needs: [],
+      message,
+      preferredContact: 'phone',
+      privacyConsent: true,
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    const dump = await t.database.dump();
+    expect(dump.includes(Buffer.from('申込暗号化確認商店', 'utf8'))).toBe(true); // positive control (stored in clear)
+    expect(dump.includes(Buffer.from(message, 'utf8'))).toBe(false);
+    expect(dump.includes(Buffer.from(street, 'utf8'))).toBe(false);
+    expect(dump.toString('latin1').includes('03-9876-5432')).toBe(false);
+  });
+
   it('binds each ciphertext to its place: a value copied to another account does not decrypt', async () => {
     const a = await createUser(t.database.db, t.services.cipher, { role: 'expert' });
     const b = await createUser(t.database.db, t.services.cipher, { role: 'expert' });

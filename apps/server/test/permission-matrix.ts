@@ -653,4 +653,48 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     request: (t) => json('PATCH', `/api/v1/councils/${t.councilSlug}/members/${t.membershipId}`, { roles: ['council_staff'] }),
     expected: councilRoute(['council_admin'], 204),
   },
+
+  // ── public consultation intake (issue 5) ──
+  lookUpPostalAddress: {
+    target: 'none',
+    request: () => json('GET', '/api/v1/consultation-requests/addresses?postalCode=100-0005'),
+    expected: everyone(200),
+  },
+  getConsultationForm: { target: 'none', request: () => json('GET', '/api/v1/consultation-requests/form'), expected: everyone(200) },
+  // Public: anyone may send; a form token that was never issued is refused as a field issue (nothing stored).
+  submitConsultationRequest: {
+    target: 'none',
+    request: (t) =>
+      json('POST', '/api/v1/consultation-requests', {
+        formToken: 'kp0.forged-nonce.00000000000000000000000000000000',
+        company: {
+          name: 'マトリクス商事',
+          nameKana: 'マトリクスショウジ',
+          postalCode: '100-0005',
+          prefectureCode: '13',
+          address: '千代田区丸の内1-1',
+          industryCode: '55',
+          employees: 5,
+          capitalYen: null,
+          fiscalYearEndMonth: 3,
+          annualSalesYen: 10_000_000,
+        },
+        contact: { name: 'マトリクス 太郎', email: t.uniqueEmail(), phone: '03-1234-5678' },
+        needs: [],
+        message: '',
+        preferredContact: 'email',
+        privacyConsent: true,
+      }),
+    expected: everyone(422),
+  },
+  verifyConsultationRequest: {
+    target: 'none',
+    request: () => json('POST', '/api/v1/consultation-requests/verify', { token: `13.${RANDOM_TOKEN}` }),
+    expected: everyone(400),
+  },
+  listIntakeInbox: {
+    target: 'council',
+    request: (t) => json('GET', `/api/v1/councils/${t.councilSlug}/intake`),
+    expected: councilRoute(['council_pm', 'council_sm', 'council_staff'], 200),
+  },
 };

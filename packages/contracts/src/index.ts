@@ -15,3 +15,4 @@ export * from './calculations';
 export * from './case-workflow';
 export * from './financials';
 export * from './guarantors';
+export * from './intake';

@@ -162,6 +162,69 @@ export const VALIDATION_MESSAGES = {
     ja: '生年月日は1900年以降、基準日より前の日付を入力してください',
     en: 'Enter a date of birth from 1900 and before today',
   },
+  // Consultation request (相談申込, issue 5)
+  'corporateNumber.format': {
+    ja: '法人番号は13桁の数字で入力してください（個人事業主の方は空欄のまま）',
+    en: 'Enter the 13-digit corporate number (leave it empty for a sole proprietor)',
+  },
+  'corporateNumber.checkDigit': {
+    ja: '法人番号が正しくありません（先頭のチェック用数字が合いません）。国税庁の法人番号公表サイトで確認してください',
+    en: 'This corporate number is not valid (its check digit does not match). Check it on the NTA corporate number site',
+  },
+  'companyNameKana.format': {
+    ja: 'フリガナはカタカナで入力してください（ひらがなも可）',
+    en: 'Enter the reading of the name in katakana (hiragana is fine too)',
+  },
+  'intake.postalCode': { ja: '郵便番号を数字7桁で入力してください（例: 100-0005）', en: 'Enter the 7-digit postal code (e.g. 100-0005)' },
+  'intake.postalCodeUnknown': {
+    ja: 'この郵便番号は見つかりませんでした。番号をご確認ください',
+    en: 'We could not find this postal code. Check the number',
+  },
+  'intake.postalCodePrefecture': {
+    ja: '郵便番号と都道府県が一致しません。どちらかを直してください',
+    en: 'The postal code and the prefecture do not match. Correct one of them',
+  },
+  'intake.prefecture': { ja: '都道府県を選んでください', en: 'Choose the prefecture' },
+  'intake.address': {
+    ja: '市区町村から番地までの住所を200文字以内で入力してください',
+    en: 'Enter the address from the city to the street number (up to 200 characters)',
+  },
+  'intake.industry': { ja: '業種を一覧から選んでください', en: 'Choose the industry from the list' },
+  'intake.employees': { ja: '従業員数を0以上の整数で入力してください', en: 'Enter the number of employees as a whole number of 0 or more' },
+  'intake.amountTooLarge': {
+    ja: '金額が大きすぎます。円単位で入力しているかご確認ください',
+    en: 'The amount is too large. Check it is in yen',
+  },
+  'intake.contactName': {
+    ja: 'ご担当者のお名前を100文字以内で入力してください',
+    en: 'Enter the contact person’s name (up to 100 characters)',
+  },
+  'intake.contactTitle': { ja: '役職は100文字以内で入力してください', en: 'Enter a title of up to 100 characters' },
+  'intake.phone': {
+    ja: '電話番号を市外局番から入力してください（例: 03-1234-5678）',
+    en: 'Enter the phone number with its area code (e.g. 03-1234-5678)',
+  },
+  'intake.needs': { ja: 'ご相談内容をチェック項目から選んでください', en: 'Choose what you need from the checklist' },
+  'intake.message': { ja: 'ご相談の内容は4000文字以内で入力してください', en: 'Keep the message to 4,000 characters' },
+  'intake.preferredContact': { ja: 'ご希望の連絡方法を選んでください', en: 'Choose how we should contact you' },
+  'intake.overrideReason': {
+    ja: '所在地以外の協議会を選ぶ理由を500文字以内で入力してください',
+    en: 'Give the reason for choosing another council than the one of your address (up to 500 characters)',
+  },
+  'intake.privacyConsent': {
+    ja: '個人情報の取扱いに同意いただける場合はチェックを入れてください',
+    en: 'Tick the box to agree to how we handle your personal information',
+  },
+  'intake.formToken': {
+    ja: 'フォームの有効期限が切れました。入力内容はそのままで、もう一度送信してください',
+    en: 'The form has expired. Your entries are kept; send it again',
+  },
+  'intake.tooFast': {
+    ja: '送信が早すぎます。入力内容をご確認のうえ、数秒後にもう一度送信してください',
+    en: 'That was too fast. Check your entries and send again in a few seconds',
+  },
+  'intake.honeypot': { ja: '送信できませんでした。このページを開き直してください', en: 'This could not be sent. Reopen the page' },
+  'intake.decision': { ja: '受付かお断りかを選んでください', en: 'Choose accept or decline' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -8,3 +8,6 @@ export * from './text/japanese-text';
 export * from './directory/prefectures';
 export * from './directory/directory';
 export * from './cases/case-workflow';
+export * from './intake/corporate-number';
+export * from './intake/company-identity';
+export * from './intake/self-check';

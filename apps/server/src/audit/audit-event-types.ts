@@ -47,6 +47,10 @@ export const AUDIT_EVENT_TYPES = [
   'CASE_STATEMENTS_SAVED',
   'CASE_GUARANTORS_VIEWED',
   'CASE_GUARANTORS_SAVED',
+  // public consultation intake (issue 5)
+  'CONSULTATION_REQUESTED',
+  'CONSULTATION_VERIFIED',
+  'INTAKE_INBOX_VIEWED',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -43,6 +43,8 @@ export interface ActionResources {
   'case.timeline.read': CaseResource;
   'case.guarantors.read': CaseResource;
   'case.guarantors.write': CaseResource;
+  // public consultation intake (issue 5)
+  'intake.read': CouncilResource;
 }
 
 export type Action = keyof ActionResources;
@@ -67,4 +69,5 @@ export const ACTIONS = [
   'case.timeline.read',
   'case.guarantors.read',
   'case.guarantors.write',
+  'intake.read',
 ] as const satisfies readonly Action[];

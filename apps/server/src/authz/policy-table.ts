@@ -53,4 +53,6 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
     isCaseWorker(actor, r.councilId) || (hasRole(actor, 'company_member', 'lawyer') && r.grantScopes.includes('guarantors.read')),
   'case.guarantors.write': (actor, r) =>
     isCaseWorker(actor, r.councilId) || (hasRole(actor, 'company_member', 'lawyer') && r.grantScopes.includes('guarantors.write')),
+  // The council's inbox of verified consultation requests (issue 5): its case workers only.
+  'intake.read': (actor, r) => isCaseWorker(actor, r.councilId),
 };

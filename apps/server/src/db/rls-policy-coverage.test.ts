@@ -417,6 +417,17 @@ beforeAll(async () => {
           values (13, ${caseA.id}, 'withdraw', 'desk_consultation', 'closed', ${staff13.id}, 'x')`,
     needsRows: false,
   });
+  // consultation requests (issue 5): the public form and the verification link act in the chosen council's context
+  probe({
+    name: 'the public form stores a request for the council and reads it back',
+    role: 'app',
+    ctx: () => ({ councilId: 13, userId: null, roles: [] }),
+    statement: () =>
+      sql`insert into consultation_requests (council_id, reference_no, token_hash, company_name, company_name_kana, prefecture_code,
+            duplicate_keys, email_enc, details_enc, consented_at, expires_at)
+          values (13, 'R-PROB-E001', 'probe-hash', 'x', 'エックス', '13', '{}', 'x', 'x', now(), now()) returning id`,
+    needsRows: true,
+  });
   // audit_events
   const auditInsert = (chain: number) =>
     sql`insert into audit_events (chain, seq, occurred_at, event_type, outcome, actor_roles, details, prev_hash, hash) values (${chain}, 1, now(), 'CASE_VIEWED', 'success', '{}', '{}', 'a', 'b')`;

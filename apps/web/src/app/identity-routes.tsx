@@ -15,6 +15,7 @@ import { SignInEnrolPage } from './routes/sign-in-enrol-page';
 import { SignInPage } from './routes/sign-in-page';
 import { SignInVerifyPage } from './routes/sign-in-verify-page';
 import { VerifyEmailPage } from './routes/verify-email-page';
+import { CouncilIntakePage } from './routes/council-intake-page';
 
 const SIGN_OUT_REASONS = ['idle', 'expired', 'signedOut', 'signedOutEverywhere'] as const;
 type SignOutReason = (typeof SIGN_OUT_REASONS)[number];
@@ -130,6 +131,13 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('./routes/case-guarantors-page'), 'CaseGuarantorsPage'),
   });
+  // Public consultation intake (issue 5): the council's inbox.
+  const councilIntake = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/council/intake',
+    beforeLoad: requireSignedIn,
+    component: CouncilIntakePage,
+  });
   return [
     signIn,
     signInVerify,
@@ -144,5 +152,6 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     caseDetail,
     caseAccessLog,
     caseGuarantors,
+    councilIntake,
   ] as const;
 }

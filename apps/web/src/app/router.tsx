@@ -50,6 +50,23 @@ const planRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/plan-page'), 'PlanPage'),
 });
 
+// Public consultation intake (issue 5): self-check, request form, verification link.
+const consultationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/consultation',
+  component: lazyRouteComponent(() => import('./routes/consultation-page'), 'ConsultationPage'),
+});
+const consultationRequestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/consultation/request',
+  component: lazyRouteComponent(() => import('./routes/consultation-request-page'), 'ConsultationRequestPage'),
+});
+const consultationVerifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/consultation/verify',
+  component: lazyRouteComponent(() => import('./routes/consultation-verify-page'), 'ConsultationVerifyPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   councilsRoute,
@@ -57,6 +74,9 @@ const routeTree = rootRoute.addChildren([
   quickCheckRoute,
   planRoute,
   ...identityRoutes(rootRoute),
+  consultationRoute,
+  consultationRequestRoute,
+  consultationVerifyRoute,
 ]);
 
 export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

@@ -17,6 +17,8 @@ import jaMembers from '../locales/ja/members.json';
 import enMembers from '../locales/en/members.json';
 import jaGuarantors from '../locales/ja/guarantors.json';
 import enGuarantors from '../locales/en/guarantors.json';
+import jaIntake from '../locales/ja/intake.json';
+import enIntake from '../locales/en/intake.json';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,6 +34,7 @@ export const resources = {
     cases: jaCases,
     members: jaMembers,
     guarantors: jaGuarantors,
+    intake: jaIntake,
   },
   en: {
     common: enCommon,
@@ -43,5 +46,6 @@ export const resources = {
     cases: enCases,
     members: enMembers,
     guarantors: enGuarantors,
+    intake: enIntake,
   },
 } as const;

@@ -16,6 +16,9 @@ import { createSession, loadMemberships } from './session-store';
 
 export const INVITATION_HOURS = 72;
 
+/** `invited_by` of invitations issued on a council's behalf without a signed-in user (public consultation intake). */
+export const SYSTEM_INVITER = '00000000-0000-0000-0000-000000000000';
+
 const ROLE_TEXT: Record<Role, { ja: string; en: string }> = {
   council_pm: { ja: '統括責任者（PM）', en: 'project manager (PM)' },
   council_sm: { ja: '統括責任者補佐（SM）', en: 'sub-manager (SM)' },
@@ -46,6 +49,8 @@ export interface InvitationInput {
   readonly roleInCase?: 'company' | 'expert' | 'bank' | 'lawyer';
   readonly scopes?: readonly string[];
   readonly grantExpiresAt?: Date | null;
+  /** Who the mail names as inviting (default: the actor); e.g. the council for a verified consultation request. */
+  readonly inviterLabel?: string;
 }
 
 export interface InvitationDeps {
@@ -111,7 +116,8 @@ export function createInvitationService(deps: InvitationDeps) {
       const token = randomToken(32);
       const email = normalizeEmail(input.email);
       const expiresAt = new Date(now().getTime() + INVITATION_HOURS * 3600_000);
-      const inviter = actorLabel(actor) ?? '';
+      const inviter = input.inviterLabel ?? actorLabel(actor) ?? '';
+      // An anonymous actor (the public consultation form) invites on the council's behalf: no granting user.
       await tx.insert(invitations).values({
         councilId: input.councilId,
         caseId: input.caseId ?? null,
@@ -124,7 +130,7 @@ export function createInvitationService(deps: InvitationDeps) {
         scopes: [...(input.scopes ?? [])],
         grantExpiresAt: input.grantExpiresAt ?? null,
         tokenHash: sha256Hex(token),
-        invitedBy: actor.kind === 'user' ? actor.userId : '00000000-0000-0000-0000-000000000000',
+        invitedBy: actor.kind === 'user' ? actor.userId : SYSTEM_INVITER,
         inviterLabel: inviter,
         expiresAt,
       });
@@ -243,7 +249,13 @@ export function createInvitationService(deps: InvitationDeps) {
             .set({ roles: [...new Set([...membership.roles, ...roles])] })
             .where(eq(memberships.id, membership.id));
         } else {
-          await tx.insert(memberships).values({ userId, organizationId, councilId: membershipCouncil, roles, createdBy: inv.invitedBy });
+          await tx.insert(memberships).values({
+            userId,
+            organizationId,
+            councilId: membershipCouncil,
+            roles,
+            createdBy: inv.invitedBy === SYSTEM_INVITER ? null : inv.invitedBy,
+          });
         }
         const roleInCase = inv.roleInCase ?? (roles[0] ? ROLE_IN_CASE_OF[roles[0]] : undefined);
         if (inv.caseId && roleInCase) {
@@ -253,7 +265,7 @@ export function createInvitationService(deps: InvitationDeps) {
             userId,
             roleInCase,
             scopes: inv.scopes,
-            grantedBy: inv.invitedBy,
+            grantedBy: inv.invitedBy === SYSTEM_INVITER ? null : inv.invitedBy,
             expiresAt: inv.grantExpiresAt,
           });
         }

@@ -109,7 +109,15 @@ export async function nextReferenceNo(tx: Tx, councilId: number, year: number): 
 
 export async function insertCase(
   tx: Tx,
-  values: { councilId: number; referenceNo: string; companyName: string; stage?: CaseStage; companyOrganizationId?: string | null },
+  values: {
+    councilId: number;
+    referenceNo: string;
+    companyName: string;
+    stage?: CaseStage;
+    companyOrganizationId?: string | null;
+    companyNameKana?: string | null;
+    corporateNumber?: string | null;
+  },
 ): Promise<{ id: string }> {
   const [row] = await tx.insert(supportCases).values(values).returning({ id: supportCases.id });
   if (!row) throw new Error('case not inserted');

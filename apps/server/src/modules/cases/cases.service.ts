@@ -1,5 +1,5 @@
 import type { AccessLog, CaseDetail, CaseGrantList, CaseList, CaseTransitionList, TransitionBody } from '@kasseika/contracts';
-import { availableTransitions, checkTransition } from '@kasseika/domain';
+import { availableTransitions, checkTransition, type CaseStage } from '@kasseika/domain';
 import { CASE_ACCESS_EVENT_TYPES } from '../../audit/audit-event-types';
 import type { AuditRecorder } from '../../audit/record-audit-event';
 import { actorLabel, rolesOf, staffCouncilOf, tenantContextOf, type Actor } from '../../authz/actor';
@@ -38,7 +38,18 @@ export interface CasesServiceDeps {
   /** Contributors of workflow facts (see case-facts.ts). */
   readonly facts: readonly CaseFactsLoader[];
   readonly now: () => Date;
+  /** Called in the transaction of every recorded transition (e.g. the intake module mails the requester). */
+  readonly onTransition?: readonly CaseTransitionListener[];
 }
+
+/** What a transition listener learns: the case before the move, the event, the new stage and the reason. */
+export interface CaseTransitionNotice {
+  readonly row: CaseRow;
+  readonly event: string;
+  readonly to: CaseStage;
+  readonly reason: string;
+}
+export type CaseTransitionListener = (tx: Tx, notice: CaseTransitionNotice) => Promise<void>;
 
 /** Where a transition reason is sealed (binds the ciphertext to its case). */
 export const transitionReasonPlace = (caseId: string): string => `case_transitions.reason:${caseId}`;
@@ -62,6 +73,20 @@ function jstYear(at: Date): number {
 /** End of a JST calendar day, as a moment (grant expiry dates are inclusive). */
 function endOfJstDay(isoDate: string): Date {
   return new Date(`${isoDate}T23:59:59.999+09:00`);
+}
+
+/**
+ * Opens a case in the caller's transaction with the council's next reference number (the intake module's
+ * verification of a consultation request). A concurrent number is a unique violation: the caller retries.
+ */
+export async function openCaseInTx(
+  tx: Tx,
+  values: Omit<Parameters<typeof insertCase>[1], 'referenceNo'>,
+  at: Date,
+): Promise<{ id: string; referenceNo: string }> {
+  const referenceNo = await nextReferenceNo(tx, values.councilId, jstYear(at));
+  const { id } = await insertCase(tx, { ...values, referenceNo });
+  return { id, referenceNo };
 }
 
 /**
@@ -89,7 +114,7 @@ export async function loadCaseForActor(
  * detail, creation by council case workers, grants and invitations of outsiders, and the access log. Every read of a
  * case is audited in the same transaction.
  */
-export function createCasesService({ db, audit, invitations, cipher, facts, now }: CasesServiceDeps) {
+export function createCasesService({ db, audit, invitations, cipher, facts, now, onTransition = [] }: CasesServiceDeps) {
   async function load(
     tx: Tx,
     actor: Actor,
@@ -354,6 +379,7 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now 
           to: transition.to,
           outcome: transition.outcome ?? null,
         });
+        for (const listener of onTransition) await listener(tx, { row, event: transition.event, to: transition.to, reason: input.reason });
         return detail(tx, actor, await load(tx, actor, caseId));
       });
     },

@@ -13,7 +13,18 @@ export type MailTemplate =
       readonly roleJa: string;
       readonly roleEn: string;
       readonly expiresHours: number;
-    };
+    }
+  // public consultation intake (issue 5)
+  | {
+      readonly kind: 'consultation_verification';
+      readonly link: string;
+      readonly referenceNo: string;
+      readonly councilName: string;
+      readonly expiresHours: number;
+    }
+  | { readonly kind: 'consultation_received'; readonly referenceNo: string; readonly caseReferenceNo: string; readonly councilName: string }
+  | { readonly kind: 'consultation_accepted'; readonly caseReferenceNo: string; readonly councilName: string }
+  | { readonly kind: 'consultation_declined'; readonly caseReferenceNo: string; readonly councilName: string };
 
 export interface RenderedMail {
   readonly subject: string;
@@ -69,6 +80,66 @@ ${t.link}
 ---
 ${t.inviter} invited you to the SME Revitalization Council system as ${t.roleEn} (${t.organization}).
 Set up your account within ${t.expiresHours} hours with the link above (it works once). You will register a second factor (authenticator app or passkey).
+${FOOTER}`,
+      };
+    case 'consultation_verification':
+      return {
+        subject: `【${t.councilName}】ご相談申込みの確認（受付番号 ${t.referenceNo}）/ Confirm your consultation request`,
+        text: `${t.councilName}へのご相談のお申込みありがとうございます（受付番号 ${t.referenceNo}）。
+お申込みを確定するため、${t.expiresHours}時間以内に次のリンクを開いてください（1回のみ有効）。
+リンクを開くまで、お申込みは協議会に届きません。
+
+${t.link}
+
+ご相談の内容は秘密として厳守します。お心当たりのない場合は、このメールを破棄してください（お申込みは自動的に削除されます）。
+
+---
+Thank you for your consultation request to ${t.councilName} (reference ${t.referenceNo}).
+To confirm it, open the link above within ${t.expiresHours} hours (it works once). The council receives your request only after you confirm.
+If you did not send this request, ignore this message; it will be discarded.
+${FOOTER}`,
+      };
+    case 'consultation_received':
+      return {
+        subject: `【${t.councilName}】ご相談を受け付けました（案件番号 ${t.caseReferenceNo}）/ Your request has been received`,
+        text: `メールアドレスの確認が完了し、${t.councilName}がご相談のお申込みを受け付けました。
+受付番号: ${t.referenceNo}
+案件番号: ${t.caseReferenceNo}
+
+担当者が内容を確認し、ご希望の方法でご連絡します。ご相談（窓口相談）は無料です。ご相談の秘密は厳守します。
+別途お送りする「ご招待」メールから、ご相談の状況を確認するためのアカウントを設定できます。
+
+---
+Your email address is confirmed and ${t.councilName} has received your consultation request (reference ${t.referenceNo}, case ${t.caseReferenceNo}).
+A council member will review it and contact you the way you asked. The desk consultation is free and strictly confidential.
+With the separate invitation message you can set up an account to follow your request.
+${FOOTER}`,
+      };
+    case 'consultation_accepted':
+      return {
+        subject: `【${t.councilName}】窓口相談のご案内（案件番号 ${t.caseReferenceNo}）/ Your desk consultation`,
+        text: `${t.councilName}は、お申込みいただいたご相談を窓口相談としてお受けしました（案件番号 ${t.caseReferenceNo}）。
+日程の調整のため、担当者からご連絡します。決算書（直近3期分）、試算表、資金繰り表、借入金一覧表をご用意いただくと、ご相談が円滑に進みます。
+
+---
+${t.councilName} has accepted your request as a desk consultation (case ${t.caseReferenceNo}). A council member will contact you to arrange a meeting.
+It helps to have your financial statements for the last 3 years, the latest trial balance, a cash-flow table and a list of borrowings ready.
+${FOOTER}`,
+      };
+    case 'consultation_declined':
+      return {
+        subject: `【${t.councilName}】ご相談のお申込みについて（案件番号 ${t.caseReferenceNo}）/ About your consultation request`,
+        text: `このたびは${t.councilName}にご相談をお申込みいただき、ありがとうございました。
+内容を拝見しましたが、誠に恐縮ながら、当協議会ではこのご相談をお受けすることができません。
+理由につきましては、ご希望の連絡方法で担当者からご説明します。
+
+よろず支援拠点、事業承継・引継ぎ支援センター、お近くの商工会・商工会議所などでもご相談を承っています。
+ご不明な点があれば、協議会までお問い合わせください。
+
+---
+Thank you for your consultation request to ${t.councilName} (case ${t.caseReferenceNo}).
+We are sorry that the council cannot take on this consultation. A council member will explain the reason the way you asked to be contacted.
+The Yorozu Support Centres, the Business Succession Support Centres and your local chamber of commerce can also help. Contact the council if you have questions.
 ${FOOTER}`,
       };
   }

@@ -9,6 +9,7 @@ const navLink = 'inline-flex min-h-11 items-center px-2 font-bold text-white no-
 export function SiteHeader({ account }: { account?: ReactNode } = {}) {
   const { t } = useTranslation();
   const { t: tf } = useTranslation('finance');
+  const { t: ti } = useTranslation('intake');
   return (
     <header className="bg-key text-white">
       <div className="container-page flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-3">
@@ -44,6 +45,11 @@ export function SiteHeader({ account }: { account?: ReactNode } = {}) {
               <li>
                 <Link to="/tools/plan" className={navLink} activeProps={{ 'aria-current': 'page', className: 'underline' }}>
                   {tf('nav.plan')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/consultation" className={navLink} activeProps={{ 'aria-current': 'page', className: 'underline' }}>
+                  {ti('nav.consult')}
                 </Link>
               </li>
             </ul>

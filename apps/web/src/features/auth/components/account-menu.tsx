@@ -140,6 +140,7 @@ const WORK_LINK =
  */
 export function WorkNavBar() {
   const { t } = useTranslation('auth');
+  const { t: ti } = useTranslation('intake');
   const session = useSession().data;
   if (session?.state !== 'active') return null;
   const active = { 'aria-current': 'page' as const, className: '!border-key text-key' };
@@ -150,6 +151,14 @@ export function WorkNavBar() {
           <li>
             <Link to="/cases" className={WORK_LINK} activeProps={active}>
               {t('header.cases')}
+            </Link>
+          </li>
+        ) : null}
+        {/* Public consultation intake (issue 5): the council's case workers. */}
+        {session.abilities['cases.list'] && session.memberships.some((m) => m.organizationKind === 'council') ? (
+          <li>
+            <Link to="/council/intake" className={WORK_LINK} activeProps={active}>
+              {ti('nav.inbox')}
             </Link>
           </li>
         ) : null}
