@@ -131,6 +131,7 @@ test('a visitor self-checks, asks, verifies; the Tokyo PM sees it with a duplica
   await expect(firstCard).toHaveCount(0);
   await page.getByTestId('account-menu-button').click();
   await page.getByRole('button', { name: 'サインアウト', exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reason=signedOut/);
 
   // Osaka's PM does not see it in their inbox nor in their case search.
   await signIn(page, 'pm.osaka@demo.kasseika.jp');

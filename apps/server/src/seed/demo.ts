@@ -7,6 +7,7 @@ import { withTenantTx } from '../db/tenant-tx';
 import type { FieldCipher } from '../security/field-cipher';
 import { hashPassword } from '../security/passwords';
 import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from './demo-accounts';
+import { seedDemoIntake } from './demo-intake';
 
 export interface SeedResult {
   readonly created: number;
@@ -101,7 +102,9 @@ export async function seedDemo(database: Database, cipher: FieldCipher): Promise
       });
     }
   }
-  return { created, existing };
+  // Public consultation intake (issue 5): verified requests awaiting the councils' decision.
+  const intake = await seedDemoIntake(database, cipher);
+  return { created: created + intake.created, existing: existing + intake.existing };
 }
 
 /** The organisation of a demo account: the council's, HQ's or platform's, or the named outsider organisation. */

@@ -11,6 +11,7 @@ import type {
 import { caseGrants, consultationRequests, mailOutbox, supportCases } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
 import { createUser, signIn } from '../../../test/factories';
+import { seedDemoIntake } from '../../seed/demo-intake';
 import { TestClient } from '../../../test/http-client';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
@@ -290,5 +291,18 @@ describe('public consultation request', () => {
     expect(late.json<ProblemDetails>().messages.detail?.ja).toContain('期限');
     expect((await c.post('/api/v1/consultation-requests/verify', { token: '13.AbCdEfGhIjKlMnOpQrStUvWxYz' })).statusCode).toBe(400);
     expect((await c.post('/api/v1/consultation-requests/verify', { token: '99.AbCdEfGhIjKlMnOpQrStUvWxYz' })).statusCode).toBe(400);
+  });
+
+  it('the demo seed adds requests awaiting a decision, idempotently, the Tokyo pair flagged as duplicates', async () => {
+    const first = await seedDemoIntake(t.database, t.services.cipher);
+    const again = await seedDemoIntake(t.database, t.services.cipher);
+    expect(first.created).toBe(3);
+    expect(again).toEqual({ created: 0, existing: 3 });
+    const pm = await staff('council_pm', 13);
+    const inbox = (await pm.get('/api/v1/councils/tokyo/intake')).json<IntakeInbox>();
+    const demo = inbox.items.find((i) => i.requestReferenceNo === 'R-DEMO-1302');
+    expect(demo?.possibleDuplicates.map((d) => d.caseReferenceNo)).toEqual(['DEMO-13-I001']);
+    expect(demo?.message).toBe('経理担当からも申し込みます。');
+    expect(inbox.items.some((i) => i.requestReferenceNo === 'R-DEMO-2701')).toBe(false);
   });
 });

@@ -50,7 +50,7 @@ export const MINIMUM_FILL_SECONDS = 5;
 const FORM_TOKEN_MAX_AGE_MS = 24 * 3600_000;
 
 /** The details sealed with the council's data key. */
-interface SealedDetails {
+export interface SealedDetails {
   readonly company: Omit<ConsultationRequestBody['company'], 'name' | 'nameKana' | 'corporateNumber'>;
   readonly contact: ConsultationRequestBody['contact'];
   readonly needs: readonly string[];
@@ -59,8 +59,9 @@ interface SealedDetails {
   readonly councilOverrideReason: string | null;
 }
 
-const emailPlace = (id: string) => `consultation_requests.email:${id}`;
-const detailsPlace = (id: string) => `consultation_requests.details:${id}`;
+/** Where the sealed columns of a request are bound (FieldCipher places). */
+export const emailPlace = (id: string) => `consultation_requests.email:${id}`;
+export const detailsPlace = (id: string) => `consultation_requests.details:${id}`;
 
 function issue(pointer: string, key: ValidationMessageKey): FieldIssue {
   return { pointer, code: key, message: VALIDATION_MESSAGES[key] };
