@@ -6,7 +6,8 @@ import { expect, expectAxeClean, test } from './fixtures';
 /**
  * The public intake as a new visitor lives it: the self-check, the request form (errors explained, then sent), the
  * verification link from the outbox, and the council: its PM sees the request (and a duplicate flagged) and accepts
- * it; another council's PM cannot find it. Keyboard-only submission of the form.
+ * it; the company sets up its account from the invitation and sees its status; another council's PM cannot find it.
+ * Keyboard-only submission of the form.
  */
 
 async function signIn(page: Page, address: string): Promise<void> {
@@ -129,6 +130,33 @@ test('a visitor self-checks, asks, verifies; the Tokyo PM sees it with a duplica
   await firstCard.getByRole('button', { name: '受け付ける（窓口相談へ）' }).click();
   await expect(page.getByText(`${first.name}のご相談を受け付けました（窓口相談へ）`)).toBeVisible();
   await expect(firstCard).toHaveCount(0);
+  await page.getByTestId('account-menu-button').click();
+  await page.getByRole('button', { name: 'サインアウト', exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reason=signedOut/);
+
+  // The company sets up its account from the invitation mail and sees its case's status in plain words.
+  const outbox = (await (await page.request.get('/api/v1/dev/outbox')).json()) as { items: { to: string; text: string }[] };
+  const invitation = /https?:\/\/\S+\/invitations\/accept#token=[A-Za-z0-9_-]+/.exec(
+    outbox.items.find((m) => m.to === first.email && m.text.includes('/invitations/accept'))?.text ?? '',
+  )?.[0];
+  expect(invitation, 'account invitation in the mail').toBeTruthy();
+  await page.goto(new URL(invitation ?? '').pathname + new URL(invitation ?? '').hash);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('招待の受諾');
+  const password = 'marunouchi e2e pass phrase 2026';
+  await page.getByRole('textbox', { name: '新しいパスワード', exact: true }).fill(password);
+  await page.getByRole('textbox', { name: '新しいパスワード（確認）' }).fill(password);
+  await page.getByRole('button', { name: 'アカウントを作成して次へ' }).click();
+  await expect(page).toHaveURL(/\/sign-in\/enrol/);
+  await page.getByRole('button', { name: '認証アプリを設定する' }).click();
+  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
+  await page.getByRole('textbox', { name: '確認コード（6桁）' }).fill(await generate({ secret }));
+  await page.getByRole('button', { name: '確認して登録' }).click();
+  await page.getByRole('checkbox', { name: 'リカバリーコードを安全な場所に保存しました' }).check();
+  await page.getByRole('button', { name: '保存しました — 利用を開始する' }).click();
+  await expect(page).toHaveURL(/\/cases$/);
+  await page.getByRole('link', { name: first.name }).click();
+  await expect(page.getByTestId('company-case-status')).toHaveText('窓口相談の段階です。担当者と面談し、状況をお聞きしています。');
+  await expectAxeClean(page, 'company case status');
   await page.getByTestId('account-menu-button').click();
   await page.getByRole('button', { name: 'サインアウト', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in\?reason=signedOut/);
