@@ -282,13 +282,26 @@ describe('public consultation request', () => {
 
     t.clock.advance(10_000);
     const b = body(form.formToken);
-    expect((await c.post('/api/v1/consultation-requests', b)).statusCode).toBe(202);
+    const sent = await c.post('/api/v1/consultation-requests', b);
+    expect(sent.statusCode).toBe(202);
+    const receiptNo = sent.json<ConsultationReceipt>().referenceNo;
     const [mail] = await mailsTo(b.contact.email);
     const token = /#token=([\w.-]+)/.exec(mail?.textBody ?? '')?.[1] ?? '';
     t.clock.advance(49 * 3600_000);
     const late = await c.post('/api/v1/consultation-requests/verify', { token });
     expect(late.statusCode).toBe(400);
     expect(late.json<ProblemDetails>().messages.detail?.ja).toContain('期限');
+    // The next request to the council deletes the expired, never-confirmed one.
+    const stored = async () =>
+      (
+        await withTenantTx(t.database.db, { councilId: 13, userId: null, roles: [] }, (tx) =>
+          tx.select({ id: consultationRequests.id }).from(consultationRequests).where(eq(consultationRequests.referenceNo, receiptNo)),
+        )
+      ).length;
+    expect(await stored()).toBe(1);
+    const next = visitor();
+    expect((await next.post('/api/v1/consultation-requests', body(await formToken(next)))).statusCode).toBe(202);
+    expect(await stored()).toBe(0);
     expect((await c.post('/api/v1/consultation-requests/verify', { token: '13.AbCdEfGhIjKlMnOpQrStUvWxYz' })).statusCode).toBe(400);
     expect((await c.post('/api/v1/consultation-requests/verify', { token: '99.AbCdEfGhIjKlMnOpQrStUvWxYz' })).statusCode).toBe(400);
   });

@@ -40,6 +40,7 @@ import {
   listInbox,
   markVerified,
   possibleDuplicates,
+  purgeExpiredUnverified,
 } from './intake.repository';
 
 /** How long the verification link works. */
@@ -218,6 +219,8 @@ export function createIntakeService(deps: IntakeServiceDeps) {
       const email = details.contact.email;
       return withTenantTx(db, { councilId, userId: null, roles: [] }, async (tx) => {
         const council = (await councilName(tx, councilId)) ?? '';
+        // Data minimisation: requests nobody confirmed are gone once their link expired (as the mail says).
+        await purgeExpiredUnverified(tx, at);
         await insertRequest(tx, {
           id,
           councilId,
