@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { generate } from 'otplib';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../apps/server/src/seed/demo-accounts';
-import { expect, expectAxeClean, test } from './fixtures';
+import { expect, expectAxeClean, switchToEnglish, test } from './fixtures';
 
 /**
  * The public intake as a new visitor lives it: the self-check, the request form (errors explained, then sent), the
@@ -211,4 +211,19 @@ test('the request form can be filled and sent with the keyboard only', async ({ 
   await tabTo(page, page.getByRole('button', { name: '確認メールを送る' }));
   await page.keyboard.press('Enter');
   await expect(page.getByText('確認メールを送りました')).toBeVisible();
+});
+
+test('the self-check and the request form are complete in English', async ({ page }) => {
+  await page.goto('/consultation');
+  await switchToEnglish(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Before you ask (self-check)');
+  await page.getByRole('checkbox', { name: 'If recovery is not possible, I want support for a fresh start' }).check();
+  await page.getByRole('button', { name: 'See the result' }).click();
+  await expect(page.getByRole('heading', { name: 'Suggested: Re-challenge support' })).toBeVisible();
+  await expectAxeClean(page, 'self-check (English)');
+  await page.getByRole('button', { name: 'Ask for a consultation with these answers' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ask for a consultation');
+  await page.getByRole('button', { name: 'Send the confirmation mail' }).click();
+  await expect(page.getByText('Enter the 7-digit postal code (e.g. 100-0005)').first()).toBeVisible();
+  await expectAxeClean(page, 'request form with errors (English)');
 });
