@@ -102,7 +102,8 @@ test('a PM signs in with password and TOTP, sees only Tokyo cases; wrong passwor
 
   // Back where the user wanted to go: the Tokyo cases only.
   await expect(page).toHaveURL(/\/cases$/);
-  await expect(page.getByTestId('case-count')).toHaveText('2件の案件');
+  // Two demo cases and the two demo consultation requests awaiting a decision (intake, seed/demo-intake.ts).
+  await expect(page.getByTestId('case-count')).toHaveText('4件の案件');
   const table = page.getByTestId('case-table');
   await expect(table).toContainText('DEMO-13-0001');
   await expect(table).toContainText('DEMO-13-0002');

@@ -1,12 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { generate } from 'otplib';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../apps/server/src/seed/demo-accounts';
-import { expect, expectAxeClean, test } from './fixtures';
+import { expect, expectAxeClean, switchToEnglish, test } from './fixtures';
 
 /**
  * The public intake as a new visitor lives it: the self-check, the request form (errors explained, then sent), the
  * verification link from the outbox, and the council: its PM sees the request (and a duplicate flagged) and accepts
- * it; another council's PM cannot find it. Keyboard-only submission of the form.
+ * it; the company sets up its account from the invitation and sees its status; another council's PM cannot find it.
+ * Keyboard-only submission of the form.
  */
 
 async function signIn(page: Page, address: string): Promise<void> {
@@ -131,6 +132,34 @@ test('a visitor self-checks, asks, verifies; the Tokyo PM sees it with a duplica
   await expect(firstCard).toHaveCount(0);
   await page.getByTestId('account-menu-button').click();
   await page.getByRole('button', { name: 'サインアウト', exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reason=signedOut/);
+
+  // The company sets up its account from the invitation mail and sees its case's status in plain words.
+  const outbox = (await (await page.request.get('/api/v1/dev/outbox')).json()) as { items: { to: string; text: string }[] };
+  const invitation = /https?:\/\/\S+\/invitations\/accept#token=[A-Za-z0-9_-]+/.exec(
+    outbox.items.find((m) => m.to === first.email && m.text.includes('/invitations/accept'))?.text ?? '',
+  )?.[0];
+  expect(invitation, 'account invitation in the mail').toBeTruthy();
+  await page.goto(new URL(invitation ?? '').pathname + new URL(invitation ?? '').hash);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('招待の受諾');
+  const password = 'marunouchi e2e pass phrase 2026';
+  await page.getByRole('textbox', { name: '新しいパスワード', exact: true }).fill(password);
+  await page.getByRole('textbox', { name: '新しいパスワード（確認）' }).fill(password);
+  await page.getByRole('button', { name: 'アカウントを作成して次へ' }).click();
+  await expect(page).toHaveURL(/\/sign-in\/enrol/);
+  await page.getByRole('button', { name: '認証アプリを設定する' }).click();
+  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
+  await page.getByRole('textbox', { name: '確認コード（6桁）' }).fill(await generate({ secret }));
+  await page.getByRole('button', { name: '確認して登録' }).click();
+  await page.getByRole('checkbox', { name: 'リカバリーコードを安全な場所に保存しました' }).check();
+  await page.getByRole('button', { name: '保存しました — 利用を開始する' }).click();
+  await expect(page).toHaveURL(/\/cases$/);
+  await page.getByRole('link', { name: first.name }).click();
+  await expect(page.getByTestId('company-case-status')).toHaveText('窓口相談の段階です。担当者と面談し、状況をお聞きしています。');
+  await expectAxeClean(page, 'company case status');
+  await page.getByTestId('account-menu-button').click();
+  await page.getByRole('button', { name: 'サインアウト', exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reason=signedOut/);
 
   // Osaka's PM does not see it in their inbox nor in their case search.
   await signIn(page, 'pm.osaka@demo.kasseika.jp');
@@ -182,4 +211,19 @@ test('the request form can be filled and sent with the keyboard only', async ({ 
   await tabTo(page, page.getByRole('button', { name: '確認メールを送る' }));
   await page.keyboard.press('Enter');
   await expect(page.getByText('確認メールを送りました')).toBeVisible();
+});
+
+test('the self-check and the request form are complete in English', async ({ page }) => {
+  await page.goto('/consultation');
+  await switchToEnglish(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Before you ask (self-check)');
+  await page.getByRole('checkbox', { name: 'If recovery is not possible, I want support for a fresh start' }).check();
+  await page.getByRole('button', { name: 'See the result' }).click();
+  await expect(page.getByRole('heading', { name: 'Suggested: Re-challenge support' })).toBeVisible();
+  await expectAxeClean(page, 'self-check (English)');
+  await page.getByRole('button', { name: 'Ask for a consultation with these answers' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ask for a consultation');
+  await page.getByRole('button', { name: 'Send the confirmation mail' }).click();
+  await expect(page.getByText('Enter the 7-digit postal code (e.g. 100-0005)').first()).toBeVisible();
+  await expectAxeClean(page, 'request form with errors (English)');
 });

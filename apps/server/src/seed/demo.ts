@@ -9,6 +9,7 @@ import type { FieldCipher } from '../security/field-cipher';
 import { guarantorsPlace } from '../modules/guarantors/guarantors.service';
 import { hashPassword } from '../security/passwords';
 import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from './demo-accounts';
+import { seedDemoIntake } from './demo-intake';
 
 export interface SeedResult {
   readonly created: number;
@@ -104,7 +105,9 @@ export async function seedDemo(database: Database, cipher: FieldCipher): Promise
     }
   }
   created += await seedDemoGuarantors(database, cipher, caseIds);
-  return { created, existing };
+  // Public consultation intake (issue 5): verified requests awaiting the councils' decision.
+  const intake = await seedDemoIntake(database, cipher);
+  return { created: created + intake.created, existing: existing + intake.existing };
 }
 
 /** The owner of the Osaka demo company (a 再チャレンジ case with a lawyer): guarantees and personal assets. */

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { consultationRequests, councils, organizations, supportCases } from '../../db/schema';
 
@@ -17,6 +17,15 @@ export async function insertRequest(tx: Tx, values: typeof consultationRequests.
 export async function findRequestByTokenHash(tx: Tx, tokenHash: string): Promise<ConsultationRequestRow | null> {
   const [row] = await tx.select().from(consultationRequests).where(eq(consultationRequests.tokenHash, tokenHash)).for('update');
   return row ?? null;
+}
+
+/** Deletes the transaction council's requests that were never verified and whose link has expired. */
+export async function purgeExpiredUnverified(tx: Tx, now: Date): Promise<number> {
+  const gone = await tx
+    .delete(consultationRequests)
+    .where(and(isNull(consultationRequests.verifiedAt), lt(consultationRequests.expiresAt, now)))
+    .returning({ id: consultationRequests.id });
+  return gone.length;
 }
 
 export async function markVerified(tx: Tx, id: string, caseId: string, at: Date): Promise<void> {

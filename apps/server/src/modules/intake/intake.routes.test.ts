@@ -11,6 +11,7 @@ import type {
 import { caseGrants, consultationRequests, mailOutbox, supportCases } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
 import { createUser, signIn } from '../../../test/factories';
+import { seedDemoIntake } from '../../seed/demo-intake';
 import { TestClient } from '../../../test/http-client';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
@@ -281,14 +282,40 @@ describe('public consultation request', () => {
 
     t.clock.advance(10_000);
     const b = body(form.formToken);
-    expect((await c.post('/api/v1/consultation-requests', b)).statusCode).toBe(202);
+    const sent = await c.post('/api/v1/consultation-requests', b);
+    expect(sent.statusCode).toBe(202);
+    const receiptNo = sent.json<ConsultationReceipt>().referenceNo;
     const [mail] = await mailsTo(b.contact.email);
     const token = /#token=([\w.-]+)/.exec(mail?.textBody ?? '')?.[1] ?? '';
     t.clock.advance(49 * 3600_000);
     const late = await c.post('/api/v1/consultation-requests/verify', { token });
     expect(late.statusCode).toBe(400);
     expect(late.json<ProblemDetails>().messages.detail?.ja).toContain('期限');
+    // The next request to the council deletes the expired, never-confirmed one.
+    const stored = async () =>
+      (
+        await withTenantTx(t.database.db, { councilId: 13, userId: null, roles: [] }, (tx) =>
+          tx.select({ id: consultationRequests.id }).from(consultationRequests).where(eq(consultationRequests.referenceNo, receiptNo)),
+        )
+      ).length;
+    expect(await stored()).toBe(1);
+    const next = visitor();
+    expect((await next.post('/api/v1/consultation-requests', body(await formToken(next)))).statusCode).toBe(202);
+    expect(await stored()).toBe(0);
     expect((await c.post('/api/v1/consultation-requests/verify', { token: '13.AbCdEfGhIjKlMnOpQrStUvWxYz' })).statusCode).toBe(400);
     expect((await c.post('/api/v1/consultation-requests/verify', { token: '99.AbCdEfGhIjKlMnOpQrStUvWxYz' })).statusCode).toBe(400);
+  });
+
+  it('the demo seed adds requests awaiting a decision, idempotently, the Tokyo pair flagged as duplicates', async () => {
+    const first = await seedDemoIntake(t.database, t.services.cipher);
+    const again = await seedDemoIntake(t.database, t.services.cipher);
+    expect(first.created).toBe(3);
+    expect(again).toEqual({ created: 0, existing: 3 });
+    const pm = await staff('council_pm', 13);
+    const inbox = (await pm.get('/api/v1/councils/tokyo/intake')).json<IntakeInbox>();
+    const demo = inbox.items.find((i) => i.requestReferenceNo === 'R-DEMO-1302');
+    expect(demo?.possibleDuplicates.map((d) => d.caseReferenceNo)).toEqual(['DEMO-13-I001']);
+    expect(demo?.message).toBe('経理担当からも申し込みます。');
+    expect(inbox.items.some((i) => i.requestReferenceNo === 'R-DEMO-2701')).toBe(false);
   });
 });

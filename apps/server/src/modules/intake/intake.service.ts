@@ -40,6 +40,7 @@ import {
   listInbox,
   markVerified,
   possibleDuplicates,
+  purgeExpiredUnverified,
 } from './intake.repository';
 
 /** How long the verification link works. */
@@ -50,7 +51,7 @@ export const MINIMUM_FILL_SECONDS = 5;
 const FORM_TOKEN_MAX_AGE_MS = 24 * 3600_000;
 
 /** The details sealed with the council's data key. */
-interface SealedDetails {
+export interface SealedDetails {
   readonly company: Omit<ConsultationRequestBody['company'], 'name' | 'nameKana' | 'corporateNumber'>;
   readonly contact: ConsultationRequestBody['contact'];
   readonly needs: readonly string[];
@@ -59,8 +60,9 @@ interface SealedDetails {
   readonly councilOverrideReason: string | null;
 }
 
-const emailPlace = (id: string) => `consultation_requests.email:${id}`;
-const detailsPlace = (id: string) => `consultation_requests.details:${id}`;
+/** Where the sealed columns of a request are bound (FieldCipher places). */
+export const emailPlace = (id: string) => `consultation_requests.email:${id}`;
+export const detailsPlace = (id: string) => `consultation_requests.details:${id}`;
 
 function issue(pointer: string, key: ValidationMessageKey): FieldIssue {
   return { pointer, code: key, message: VALIDATION_MESSAGES[key] };
@@ -217,6 +219,8 @@ export function createIntakeService(deps: IntakeServiceDeps) {
       const email = details.contact.email;
       return withTenantTx(db, { councilId, userId: null, roles: [] }, async (tx) => {
         const council = (await councilName(tx, councilId)) ?? '';
+        // Data minimisation: requests nobody confirmed are gone once their link expired (as the mail says).
+        await purgeExpiredUnverified(tx, at);
         await insertRequest(tx, {
           id,
           councilId,

@@ -6,6 +6,7 @@ import { ErrorNotice, Loading } from '../../components/ui/status';
 import { isCaseId, useCase } from '../../features/cases/api/cases';
 import { CaseSummary } from '../../features/cases/components/case-summary';
 import { CaseTeam } from '../../features/cases/components/case-team';
+import { CompanyCaseStatus } from '../../features/intake/components/company-case-status';
 import { langOf, problemCode, problemMessage } from '../../lib/form-errors';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { PageHeading, SECTION_CARD } from './page-heading';
@@ -63,6 +64,7 @@ export function CaseDetailPage() {
           </div>
         }
       />
+      <CompanyCaseStatus detail={c} />
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="mb-3 text-xl">
           {t('detail.summary')}

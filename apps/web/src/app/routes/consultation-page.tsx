@@ -4,6 +4,7 @@ import { ButtonLink } from '../../components/ui/button-link';
 import { ErrorNotice, Loading } from '../../components/ui/status';
 import { useConsultationForm } from '../../features/intake/api/intake';
 import { SelfCheck } from '../../features/intake/components/self-check';
+import { QuickCheck } from '../../features/finance/components/quick-check';
 import { langOf, problemMessage } from '../../lib/form-errors';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { SECTION_CARD } from './page-heading';
@@ -24,7 +25,28 @@ export function ConsultationPage() {
         {choices.isError ? (
           <ErrorNotice message={problemMessage(choices.error, langOf(i18n.language))} onRetry={() => void choices.refetch()} />
         ) : null}
-        {choices.data ? <SelfCheck choices={choices.data} /> : null}
+        {choices.data ? (
+          <SelfCheck
+            choices={choices.data}
+            renderFigures={(onFindings) => (
+              <QuickCheck
+                onResult={(r, years) => {
+                  const latest = years.at(-1);
+                  onFindings(
+                    latest
+                      ? {
+                          ordinaryProfit: latest.ordinaryProfit,
+                          netAssets: latest.netAssets,
+                          borrowings: latest.borrowings,
+                          debtRepaymentYears: r.years.at(-1)?.debtRepaymentYears.value ?? null,
+                        }
+                      : null,
+                  );
+                }}
+              />
+            )}
+          />
+        ) : null}
       </section>
       <section className={SECTION_CARD} aria-labelledby="guarantee-heading">
         <h2 id="guarantee-heading" className="text-xl">

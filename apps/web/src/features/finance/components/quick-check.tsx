@@ -1,5 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { IndicatorsResponse } from '@kasseika/contracts';
 import type { AmountInputUnit } from '@kasseika/domain';
 import thresholdData from '../../../../../../data/finance/locaben-thresholds.v2026-04-11.json';
 import { ApiError } from '../../../lib/api';
@@ -11,8 +12,18 @@ import { UnitToggle } from './unit-toggle';
 
 const INDUSTRIES = thresholdData.industries.map((i) => ({ code: i.code, name: i.name }));
 
-/** The public quick check: key figures of up to three years → six ロカベン indicators and 債務償還年数. */
-export function QuickCheck() {
+/** The latest year's figures a caller may act on (the intake self-check's recommendation). */
+export interface QuickCheckFigures {
+  readonly ordinaryProfit: number;
+  readonly netAssets: number;
+  readonly borrowings: number;
+}
+
+/**
+ * The public quick check: key figures of up to three years → six ロカベン indicators and 債務償還年数. `onResult`
+ * (optional) receives each result with the figures sent, oldest year first.
+ */
+export function QuickCheck({ onResult }: { onResult?: (result: IndicatorsResponse, years: readonly QuickCheckFigures[]) => void } = {}) {
   const { t, i18n } = useTranslation('finance');
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const id = useId();
@@ -36,6 +47,7 @@ export function QuickCheck() {
     check.mutate(
       { source: 'keyFigures', years: read.years, ...(industry ? { industryCode: industry, sizeClass: size } : {}) },
       {
+        onSuccess: (data) => onResult?.(data, read.years),
         onError: (e) => {
           if (e instanceof ApiError && e.problem?.errors) {
             const next: Record<string, string> = {};

@@ -1,8 +1,8 @@
 import { useNavigate } from '@tanstack/react-router';
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationForm } from '@kasseika/contracts';
-import { PREFECTURES, recommendSupport, type Recommendation } from '@kasseika/domain';
+import { PREFECTURES, recommendSupport, type QuickCheckFindings, type Recommendation } from '@kasseika/domain';
 import { Button } from '../../../components/ui/button';
 import { INPUT_CLASS } from '../../../components/ui/form-field';
 import { langOf } from '../../../lib/form-errors';
@@ -13,7 +13,14 @@ import { SELF_CHECK_HANDOVER } from './consultation-form';
  * browser with the domain's rule; nothing is sent or stored unless the visitor goes on to the request form (the
  * ticked items and prefecture are handed over in this tab's session storage).
  */
-export function SelfCheck({ choices }: { choices: ConsultationForm }) {
+export function SelfCheck({
+  choices,
+  renderFigures,
+}: {
+  choices: ConsultationForm;
+  /** The optional quick financial check (composed by the page), reporting what it found. */
+  renderFigures: (onFindings: (findings: QuickCheckFindings | null) => void) => ReactNode;
+}) {
   const { t, i18n } = useTranslation('intake');
   const lang = langOf(i18n.language);
   const navigate = useNavigate();
@@ -21,50 +28,61 @@ export function SelfCheck({ choices }: { choices: ConsultationForm }) {
   const [checked, setChecked] = useState<string[]>([]);
   const [prefectureCode, setPrefectureCode] = useState('');
   const [result, setResult] = useState<Recommendation | null>(null);
+  const [findings, setFindings] = useState<QuickCheckFindings | null>(null);
+  const formId = useId();
   const pref = PREFECTURES.find((p) => p.code === prefectureCode);
 
   const onSubmit = (e: SyntheticEvent) => {
     e.preventDefault();
-    setResult(recommendSupport(checked, null, { debtRepaymentYearsConcern: choices.debtRepaymentYearsConcern }));
+    setResult(recommendSupport(checked, findings, { debtRepaymentYearsConcern: choices.debtRepaymentYearsConcern }));
     window.setTimeout(() => document.getElementById('self-check-result')?.focus(), 0);
   };
 
   return (
-    <form onSubmit={onSubmit} className="grid grid-cols-1 gap-5" aria-label={t('guide.title')}>
-      {choices.checklists.map((list) => (
-        <fieldset key={list.id} className="rounded-12 border border-line-light p-4">
-          <legend className="px-1 font-bold">{t('guide.checklistLegend', { title: lang === 'en' ? list.titleEn : list.titleJa })}</legend>
-          <div className="grid gap-1">
-            {list.items.map((item) => (
-              <label key={item.id} className="flex min-h-11 items-center gap-3">
-                <input
-                  type="checkbox"
-                  className="size-5 shrink-0 accent-key"
-                  checked={checked.includes(item.id)}
-                  onChange={(e) => setChecked((c) => (e.target.checked ? [...c, item.id] : c.filter((x) => x !== item.id)))}
-                />
-                {lang === 'en' ? item.en : item.ja}
-              </label>
+    <div className="grid grid-cols-1 gap-5">
+      <form id={formId} onSubmit={onSubmit} className="grid grid-cols-1 gap-5" aria-label={t('guide.title')}>
+        {choices.checklists.map((list) => (
+          <fieldset key={list.id} className="rounded-12 border border-line-light p-4">
+            <legend className="px-1 font-bold">{t('guide.checklistLegend', { title: lang === 'en' ? list.titleEn : list.titleJa })}</legend>
+            <div className="grid gap-1">
+              {list.items.map((item) => (
+                <label key={item.id} className="flex min-h-11 items-center gap-3">
+                  <input
+                    type="checkbox"
+                    className="size-5 shrink-0 accent-key"
+                    checked={checked.includes(item.id)}
+                    onChange={(e) => setChecked((c) => (e.target.checked ? [...c, item.id] : c.filter((x) => x !== item.id)))}
+                  />
+                  {lang === 'en' ? item.en : item.ja}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <div>
+          <label htmlFor={prefId} className="block font-bold">
+            {t('guide.prefecture')}
+          </label>
+          <p className="text-sm text-ink-sub">{t('guide.prefectureHint')}</p>
+          <select id={prefId} value={prefectureCode} onChange={(e) => setPrefectureCode(e.target.value)} className={INPUT_CLASS}>
+            <option value="">—</option>
+            {PREFECTURES.map((p) => (
+              <option key={p.code} value={p.code}>
+                {lang === 'en' ? p.nameEn : p.name}
+              </option>
             ))}
-          </div>
-        </fieldset>
-      ))}
+          </select>
+        </div>
+      </form>
+      <details className="rounded-12 border border-line-light p-4">
+        <summary className="min-h-11 cursor-pointer font-bold">{t('guide.figuresToggle')}</summary>
+        <p className="mt-2 text-sm text-ink-sub">{t('guide.figuresHint')}</p>
+        <div className="mt-4">{renderFigures(setFindings)}</div>
+      </details>
       <div>
-        <label htmlFor={prefId} className="block font-bold">
-          {t('guide.prefecture')}
-        </label>
-        <p className="text-sm text-ink-sub">{t('guide.prefectureHint')}</p>
-        <select id={prefId} value={prefectureCode} onChange={(e) => setPrefectureCode(e.target.value)} className={INPUT_CLASS}>
-          <option value="">—</option>
-          {PREFECTURES.map((p) => (
-            <option key={p.code} value={p.code}>
-              {lang === 'en' ? p.nameEn : p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <Button type="submit">{t('guide.check')}</Button>
+        <Button type="submit" form={formId}>
+          {t('guide.check')}
+        </Button>
       </div>
       {result ? (
         <section
@@ -113,6 +131,6 @@ export function SelfCheck({ choices }: { choices: ConsultationForm }) {
           </div>
         </section>
       ) : null}
-    </form>
+    </div>
   );
 }
