@@ -126,6 +126,7 @@ export const caseDetailSchema = caseSummarySchema
       transition: z.boolean(),
       readTimeline: z.boolean(),
       readGuarantors: z.boolean(),
+      readDocuments: z.boolean(),
     }),
     nextTransitions: z
       .array(nextTransitionSchema)

@@ -131,6 +131,12 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('./routes/case-guarantors-page'), 'CaseGuarantorsPage'),
   });
+  const caseDocuments = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/cases/$caseId/documents',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('./routes/case-documents-page'), 'CaseDocumentsPage'),
+  });
   // Public consultation intake (issue 5): the council's inbox.
   const councilIntake = createRoute({
     getParentRoute: () => rootRoute,
@@ -152,6 +158,7 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     caseDetail,
     caseAccessLog,
     caseGuarantors,
+    caseDocuments,
     councilIntake,
   ] as const;
 }

@@ -17,6 +17,8 @@ import jaMembers from '../locales/ja/members.json';
 import enMembers from '../locales/en/members.json';
 import jaGuarantors from '../locales/ja/guarantors.json';
 import enGuarantors from '../locales/en/guarantors.json';
+import jaDocuments from '../locales/ja/documents.json';
+import enDocuments from '../locales/en/documents.json';
 import jaIntake from '../locales/ja/intake.json';
 import enIntake from '../locales/en/intake.json';
 
@@ -34,6 +36,7 @@ export const resources = {
     cases: jaCases,
     members: jaMembers,
     guarantors: jaGuarantors,
+    documents: jaDocuments,
     intake: jaIntake,
   },
   en: {
@@ -46,6 +49,7 @@ export const resources = {
     cases: enCases,
     members: enMembers,
     guarantors: enGuarantors,
+    documents: enDocuments,
     intake: enIntake,
   },
 } as const;

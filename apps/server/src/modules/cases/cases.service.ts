@@ -174,7 +174,15 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
     const { row, resource, roleInCase } = loaded;
     const abilities = abilitiesFor(
       actor,
-      ['case.grants.read', 'case.grants.manage', 'case.accessLog.read', 'case.transition', 'case.timeline.read', 'case.guarantors.read'],
+      [
+        'case.grants.read',
+        'case.grants.manage',
+        'case.accessLog.read',
+        'case.transition',
+        'case.timeline.read',
+        'case.guarantors.read',
+        'case.documents.read',
+      ],
       resource,
     );
     const nextTransitions = abilities['case.transition'] ? availableTransitions(row.stage, await loadCaseFacts(tx, row, facts)) : [];
@@ -187,6 +195,7 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
         transition: abilities['case.transition'],
         readTimeline: abilities['case.timeline.read'],
         readGuarantors: abilities['case.guarantors.read'],
+        readDocuments: abilities['case.documents.read'],
       },
       nextTransitions: nextTransitions.map((t) => ({ ...t, reasons: [...t.reasons] })),
     };

@@ -51,6 +51,11 @@ export function CaseDetailPage() {
         title={c.companyName}
         actions={
           <div className="flex flex-wrap gap-2">
+            {c.abilities.readDocuments ? (
+              <ButtonLink to="/cases/$caseId/documents" params={{ caseId: c.id }} variant="secondary">
+                {t('detail.documents')}
+              </ButtonLink>
+            ) : null}
             {c.abilities.readGuarantors ? (
               <ButtonLink to="/cases/$caseId/guarantors" params={{ caseId: c.id }} variant="secondary">
                 {t('detail.guarantors')}
