@@ -101,6 +101,8 @@ export async function buildApp({ config, database, logger, services: given }: Ap
     members: services.members,
     documents: services.documents,
     financials: services.financials,
+    consultation: services.consultation,
+    tasks: services.tasks,
     invitations: services.invitations,
     devOutbox: { enabled: config.env !== 'production', db: database.db },
     calculations: createCalculationsService({ rules: loadCalculationRuleData() }),

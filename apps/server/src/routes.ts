@@ -9,6 +9,8 @@ import { invitationRoutes, type InvitationRouteDeps } from './modules/auth/invit
 import { devRoutes, type DevRouteDeps } from './modules/dev/dev.routes';
 import { documentsRoutes, type DocumentsRouteDeps } from './modules/documents/documents.routes';
 import { financialsRoutes, type FinancialsRouteDeps } from './modules/financials/financials.routes';
+import { consultationRoutes, type ConsultationRouteDeps } from './modules/casework/consultation.routes';
+import { tasksRoutes, type TasksRouteDeps } from './modules/casework/tasks.routes';
 import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.routes';
 import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 
@@ -23,6 +25,8 @@ export type AppDeps = SystemRouteDeps &
   DevRouteDeps &
   DocumentsRouteDeps &
   FinancialsRouteDeps &
+  ConsultationRouteDeps &
+  TasksRouteDeps &
   PasskeyRouteDeps &
   OidcRouteDeps;
 
@@ -43,4 +47,6 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...devRoutes,
   ...documentsRoutes,
   ...financialsRoutes,
+  ...consultationRoutes,
+  ...tasksRoutes,
 ];

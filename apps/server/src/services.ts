@@ -11,6 +11,13 @@ import { createMembersService, type MembersService } from './modules/members/mem
 import { createDocumentsService, type DocumentsService } from './modules/documents/documents.service';
 import { createLocalFileStore } from './providers/storage/file-store';
 import { createFinancialsService, type FinancialsService } from './modules/financials/financials.service';
+// council case work (issue 6)
+import { DEFAULT_STAGE_CHECKLISTS } from '@kasseika/domain';
+import { createConsultationService, triageFactsLoader, type ConsultationService } from './modules/casework/consultation.service';
+import { createTasksService, type TasksService } from './modules/casework/tasks.service';
+import { japaneseHolidays } from './modules/casework/japanese-calendar';
+import { loadCalculationRuleData, thresholdTableFor } from './modules/calculations/calculations-rule-data';
+import { diagnose } from './modules/calculations/calculations-diagnosis';
 import { createDirectoryService, type DirectoryService } from './modules/directory/directory.service';
 import { createMailer, type Mailer } from './providers/mail/mailer';
 import { createPostalLookup, type PostalLookup } from './providers/postal-lookup';
@@ -39,6 +46,8 @@ export interface Services {
   readonly members: MembersService;
   readonly documents: DocumentsService;
   readonly financials: FinancialsService;
+  readonly consultation: ConsultationService;
+  readonly tasks: TasksService;
   readonly now: () => Date;
 }
 
@@ -49,6 +58,8 @@ export function createServices(config: AppConfig, database: Database, now: () =>
   const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const postal = createPostalLookup();
   const invitations = createInvitationService({ db: database.db, audit, mailer, publicUrl: config.publicUrl, now });
+  const rules = loadCalculationRuleData();
+  const cases = createCasesService({ db: database.db, audit, invitations, cipher, facts: [triageFactsLoader], now });
   return {
     keys,
     cipher,
@@ -79,9 +90,27 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     }),
     sessionStatus: createSessionStatusService(database.db),
     invitations,
-    cases: createCasesService({ db: database.db, audit, invitations, cipher, facts: [], now }),
+    cases,
     members: createMembersService({ db: database.db, audit, invitations, now }),
     financials: createFinancialsService({ db: database.db, audit, cipher, now }),
     documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
+    consultation: createConsultationService({
+      db: database.db,
+      audit,
+      cipher,
+      cases,
+      // Diagnosis of the case's statements against the threshold table in force at the latest year end.
+      diagnose: (statements) => diagnose(statements, thresholdTableFor(rules, statements.at(-1)?.fiscalYearEnd ?? ''), {}).years,
+      now,
+    }),
+    tasks: createTasksService({
+      db: database.db,
+      audit,
+      mailer,
+      holidays: japaneseHolidays,
+      checklists: DEFAULT_STAGE_CHECKLISTS,
+      publicUrl: config.publicUrl,
+      now,
+    }),
   };
 }

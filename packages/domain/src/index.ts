@@ -8,3 +8,6 @@ export * from './text/japanese-text';
 export * from './directory/prefectures';
 export * from './directory/directory';
 export * from './cases/case-workflow';
+export * from './cases/triage';
+export * from './cases/business-days';
+export * from './cases/stage-checklists';

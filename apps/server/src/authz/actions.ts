@@ -41,6 +41,13 @@ export interface ActionResources {
   'case.statements.read': CaseResource;
   'case.statements.write': CaseResource;
   'case.timeline.read': CaseResource;
+  // Council case work (窓口相談, triage, tasks)
+  'case.consultation.read': CaseResource;
+  'case.consultation.write': CaseResource;
+  'case.triage': CaseResource;
+  'case.tasks.read': CaseResource;
+  'case.tasks.write': CaseResource;
+  'council.tasks.read': CouncilResource;
 }
 
 export type Action = keyof ActionResources;
@@ -63,4 +70,10 @@ export const ACTIONS = [
   'case.statements.read',
   'case.statements.write',
   'case.timeline.read',
+  'case.consultation.read',
+  'case.consultation.write',
+  'case.triage',
+  'case.tasks.read',
+  'case.tasks.write',
+  'council.tasks.read',
 ] as const satisfies readonly Action[];

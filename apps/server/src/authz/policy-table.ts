@@ -47,4 +47,12 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   // The workflow is the council's: only its case workers move a case or read its internal history (reasons).
   'case.transition': (actor, r) => isCaseWorker(actor, r.councilId),
   'case.timeline.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  // Council case work: the council's own material (RLS has no grant policy on these tables). The triage decision is
+  // the 統括責任者's (PM) call, or the 補佐's (SM) — REFERENCE §1.3.
+  'case.consultation.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.consultation.write': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.triage': (actor, r) => isCaseWorker(actor, r.councilId) && hasRole(actor, 'council_pm', 'council_sm'),
+  'case.tasks.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.tasks.write': (actor, r) => isCaseWorker(actor, r.councilId),
+  'council.tasks.read': (actor, r) => isCaseWorker(actor, r.councilId),
 };

@@ -33,6 +33,7 @@ let companyOrgId: string;
 let bankOrgId: string;
 
 const probes: Probe[] = [];
+const CASEWORK_TABLES = ['case_interviews', 'case_issues', 'case_internal_notes', 'case_triage_decisions', 'case_tasks'] as const;
 function probe(p: Probe): void {
   probes.push(p);
 }
@@ -132,6 +133,16 @@ beforeAll(async () => {
     sql`insert into case_statement_sets (council_id, case_id, revision, years, latest_fiscal_year_end, statements_enc, source, entered_by)
         values (13, ${caseA.id}, 1, 1, '2026-03-31', 'x', 'council', ${staff13.id})`,
   );
+
+  // Council case work (窓口相談, triage, tasks): one row in each table.
+  for (const insert of [
+    sql`insert into case_interviews (council_id, case_id, held_on, attendees_enc, notes_enc, recorded_by) values (13, ${caseA.id}, '2026-11-20', 'x', 'x', ${staff13.id})`,
+    sql`insert into case_issues (council_id, case_id, issue_enc, created_by) values (13, ${caseA.id}, 'x', ${staff13.id})`,
+    sql`insert into case_internal_notes (council_id, case_id, body_enc, author_id) values (13, ${caseA.id}, 'x', ${staff13.id})`,
+    sql`insert into case_triage_decisions (council_id, case_id, decision, reasons_enc, decided_by) values (13, ${caseA.id}, 'earnings_improvement', 'x', ${staff13.id})`,
+    sql`insert into case_tasks (council_id, case_id, stage, title, due_on, created_by) values (13, ${caseA.id}, 'desk_consultation', 'x', '2026-11-20', ${staff13.id})`,
+  ])
+    await queryRows(db, insert);
 
   const staff = () => ({ councilId: 13, userId: staff13.id, roles: ['council_staff'] });
   const bankCtx = () => ({ councilId: null, userId: bank.id, roles: ['bank_officer'] });
@@ -426,6 +437,15 @@ beforeAll(async () => {
     statement: () => sql`select id from audit_events where chain = 98`,
     needsRows: true,
   });
+  // council case work: the tenant policy is the only one (no grant opens these tables)
+  for (const table of CASEWORK_TABLES)
+    probe({
+      name: `staff read their council’s ${table}`,
+      role: 'app',
+      ctx: staff,
+      statement: () => sql`select id from ${sql.raw(table)} where case_id = ${caseA.id}`,
+      needsRows: true,
+    });
 });
 
 afterAll(async () => {
@@ -467,4 +487,28 @@ describe(`RLS policy coverage on ${process.env.KASSEIKA_TEST_DATABASE_URL ? 'Pos
     }
     expect(uncaught).toEqual([]);
   }, 120_000);
+
+  it('shows council case work to no outside role, even one granted on the case, nor to another council', async () => {
+    const seen = await inRolledBackTx(async (tx) => {
+      const out: string[] = [];
+      const contexts = [
+        { councilId: null, userId: company.id, roles: ['company_member'] },
+        { councilId: null, userId: bank.id, roles: ['bank_officer'] },
+        { councilId: 27, userId: null, roles: ['council_staff'] },
+      ];
+      for (const table of CASEWORK_TABLES)
+        for (const ctx of contexts) {
+          const p: Probe = {
+            name: `${table} as ${ctx.roles[0]}`,
+            role: 'app',
+            ctx: () => ctx,
+            statement: () => sql`select id from ${sql.raw(table)} where case_id = ${caseA.id}`,
+            needsRows: true,
+          };
+          if (await runProbe(tx, p)) out.push(p.name);
+        }
+      return out;
+    });
+    expect(seen).toEqual([]);
+  });
 });
