@@ -6,6 +6,7 @@ import { caseGrants, memberships, organizations, supportCases, userCredentials, 
 import { withTenantTx } from '../db/tenant-tx';
 import type { FieldCipher } from '../security/field-cipher';
 import { hashPassword } from '../security/passwords';
+import { seedCaseworkDemo } from './casework-demo';
 import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from './demo-accounts';
 
 export interface SeedResult {
@@ -101,6 +102,9 @@ export async function seedDemo(database: Database, cipher: FieldCipher): Promise
       });
     }
   }
+  // council case work (issue 6): desk records and tasks on 有限会社サンプル食品
+  const foods = caseIds.get('DEMO-13-0002');
+  if (foods) await seedCaseworkDemo(database, cipher, foods.id);
   return { created, existing };
 }
 

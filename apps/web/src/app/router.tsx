@@ -7,7 +7,7 @@ import { CouncilsPage } from './routes/councils-page';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RootLayout } from './routes/root-layout';
-import { identityRoutes } from './identity-routes';
+import { identityRoutes, requireSignedIn } from './identity-routes';
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
@@ -50,6 +50,14 @@ const planRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/plan-page'), 'PlanPage'),
 });
 
+// council case work (issue 6)
+const overdueTasksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/council/overdue-tasks',
+  beforeLoad: requireSignedIn,
+  component: lazyRouteComponent(() => import('./routes/casework-overdue-page'), 'CaseworkOverduePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   councilsRoute,
@@ -57,6 +65,7 @@ const routeTree = rootRoute.addChildren([
   quickCheckRoute,
   planRoute,
   ...identityRoutes(rootRoute),
+  overdueTasksRoute,
 ]);
 
 export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

@@ -1,4 +1,5 @@
 import { Link, useParams } from '@tanstack/react-router';
+import { stageLabel } from '@kasseika/domain';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/ui/button-link';
 import { Notice } from '../../components/ui/notice';
@@ -6,6 +7,8 @@ import { ErrorNotice, Loading } from '../../components/ui/status';
 import { isCaseId, useCase } from '../../features/cases/api/cases';
 import { CaseSummary } from '../../features/cases/components/case-summary';
 import { CaseTeam } from '../../features/cases/components/case-team';
+import { DeskConsultationSection } from '../../features/casework/components/desk-consultation-section';
+import { TasksSection } from '../../features/casework/components/tasks-section';
 import { langOf, problemCode, problemMessage } from '../../lib/form-errors';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { PageHeading, SECTION_CARD } from './page-heading';
@@ -77,6 +80,37 @@ export function CaseDetailPage() {
           <p>{t('detail.confidentialBody')}</p>
         </Notice>
       )}
+      {c.abilities.transition ? <CaseworkSections detail={c} /> : null}
     </div>
+  );
+}
+
+/** Council case work on the case page (the council's case workers only: `transition` is exactly their ability). */
+function CaseworkSections({ detail }: { detail: Parameters<typeof DeskConsultationSection>[0]['detail'] }) {
+  const { t, i18n } = useTranslation('casework');
+  return (
+    <>
+      <p className="rounded-8 border-l-8 border-key bg-key-light px-4 py-2" data-testid="case-stage">
+        <span className="font-bold">{t('stage')}: </span>
+        {stageLabel(detail.stage)[langOf(i18n.language)]}
+      </p>
+      <section aria-labelledby="tasks-heading" className={SECTION_CARD}>
+        <h2 id="tasks-heading" className="text-xl">
+          {t('tasks.heading')}
+        </h2>
+        <div className="mt-4">
+          <TasksSection caseId={detail.id} />
+        </div>
+      </section>
+      <section aria-labelledby="desk-heading" className={SECTION_CARD}>
+        <h2 id="desk-heading" className="text-xl">
+          {t('desk.heading')}
+        </h2>
+        <p className="mt-1 text-sm text-ink-sub">{t('desk.lead')}</p>
+        <div className="mt-4">
+          <DeskConsultationSection detail={detail} />
+        </div>
+      </section>
+    </>
   );
 }
