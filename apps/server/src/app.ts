@@ -103,6 +103,7 @@ export async function buildApp({ config, database, logger, services: given }: Ap
     financials: services.financials,
     consultation: services.consultation,
     tasks: services.tasks,
+    earnings: services.earnings,
     invitations: services.invitations,
     devOutbox: { enabled: config.env !== 'production', db: database.db },
     calculations: createCalculationsService({ rules: loadCalculationRuleData() }),

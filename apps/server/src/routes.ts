@@ -11,6 +11,7 @@ import { documentsRoutes, type DocumentsRouteDeps } from './modules/documents/do
 import { financialsRoutes, type FinancialsRouteDeps } from './modules/financials/financials.routes';
 import { consultationRoutes, type ConsultationRouteDeps } from './modules/casework/consultation.routes';
 import { tasksRoutes, type TasksRouteDeps } from './modules/casework/tasks.routes';
+import { earningsRoutes, type EarningsRouteDeps } from './modules/casework/earnings.routes';
 import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.routes';
 import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 
@@ -27,6 +28,7 @@ export type AppDeps = SystemRouteDeps &
   FinancialsRouteDeps &
   ConsultationRouteDeps &
   TasksRouteDeps &
+  EarningsRouteDeps &
   PasskeyRouteDeps &
   OidcRouteDeps;
 
@@ -49,4 +51,5 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...financialsRoutes,
   ...consultationRoutes,
   ...tasksRoutes,
+  ...earningsRoutes,
 ];

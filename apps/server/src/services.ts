@@ -12,9 +12,10 @@ import { createDocumentsService, type DocumentsService } from './modules/documen
 import { createLocalFileStore } from './providers/storage/file-store';
 import { createFinancialsService, type FinancialsService } from './modules/financials/financials.service';
 // council case work (issue 6)
-import { DEFAULT_STAGE_CHECKLISTS } from '@kasseika/domain';
+import { DEFAULT_GOVERNANCE_CHECKLIST, DEFAULT_STAGE_CHECKLISTS } from '@kasseika/domain';
 import { createConsultationService, triageFactsLoader, type ConsultationService } from './modules/casework/consultation.service';
 import { createTasksService, type TasksService } from './modules/casework/tasks.service';
+import { createEarningsService, earningsFactsLoader, type EarningsService } from './modules/casework/earnings.service';
 import { japaneseHolidays } from './modules/casework/japanese-calendar';
 import { loadCalculationRuleData, thresholdTableFor } from './modules/calculations/calculations-rule-data';
 import { diagnose } from './modules/calculations/calculations-diagnosis';
@@ -48,6 +49,7 @@ export interface Services {
   readonly financials: FinancialsService;
   readonly consultation: ConsultationService;
   readonly tasks: TasksService;
+  readonly earnings: EarningsService;
   readonly now: () => Date;
 }
 
@@ -59,7 +61,7 @@ export function createServices(config: AppConfig, database: Database, now: () =>
   const postal = createPostalLookup();
   const invitations = createInvitationService({ db: database.db, audit, mailer, publicUrl: config.publicUrl, now });
   const rules = loadCalculationRuleData();
-  const cases = createCasesService({ db: database.db, audit, invitations, cipher, facts: [triageFactsLoader], now });
+  const cases = createCasesService({ db: database.db, audit, invitations, cipher, facts: [triageFactsLoader, earningsFactsLoader], now });
   return {
     keys,
     cipher,
@@ -112,5 +114,6 @@ export function createServices(config: AppConfig, database: Database, now: () =>
       publicUrl: config.publicUrl,
       now,
     }),
+    earnings: createEarningsService({ db: database.db, audit, cipher, governance: DEFAULT_GOVERNANCE_CHECKLIST, now }),
   };
 }

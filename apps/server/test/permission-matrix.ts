@@ -52,6 +52,8 @@ export interface MatrixTarget {
   referredCaseId(): Promise<string>;
   /** A fresh open task on the target case. */
   freshTaskId(): Promise<string>;
+  /** Like `freshCaseId`, at stage ei_planning, with one action item. */
+  freshEarningsCase(): Promise<{ caseId: string; actionItemId: string }>;
   /** Credentials of a bystander account (for the sign-in route). */
   readonly bystander: { readonly email: string; readonly password: string };
   readonly uniqueEmail: () => string;
@@ -703,5 +705,48 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     target: 'council',
     request: (t) => json('GET', `/api/v1/councils/${t.councilSlug}/overdue-tasks`),
     expected: councilRoute(workers, 200),
+  },
+  // ── 収益力改善支援 (council only) ──
+  getEarningsImprovement: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/earnings-improvement`),
+    expected: caseWorkersOnly(200),
+  },
+  saveGovernanceCheck: {
+    target: 'case',
+    request: async (t) =>
+      json('PUT', `/api/v1/cases/${(await t.freshEarningsCase()).caseId}/earnings-improvement/governance/transparency.statements`, {
+        status: 'met',
+      }),
+    expected: caseWorkersOnly(204),
+  },
+  createActionItem: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${(await t.freshEarningsCase()).caseId}/earnings-improvement/action-items`, {
+        what: '商品別原価の把握',
+        owner: '経理部長',
+        dueOn: '2027-03-31',
+      }),
+    expected: caseWorkersOnly(201),
+  },
+  updateActionItem: {
+    target: 'case',
+    request: async (t) => {
+      const e = await t.freshEarningsCase();
+      return json('PATCH', `/api/v1/cases/${e.caseId}/earnings-improvement/action-items/${e.actionItemId}`, { status: 'done' });
+    },
+    expected: caseWorkersOnly(204),
+  },
+  adoptEarningsPlan: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${(await t.freshEarningsCase()).caseId}/earnings-improvement/plan`, {
+        planYears: 3,
+        reschedulingRequested: false,
+        startsOn: '2027-04-01',
+        summary: 'マトリクス計画',
+      }),
+    expected: caseWorkersOnly(204),
   },
 };

@@ -15,3 +15,4 @@ export * from './calculations';
 export * from './case-workflow';
 export * from './financials';
 export * from './casework';
+export * from './earnings-improvement';

@@ -170,6 +170,19 @@ export const VALIDATION_MESSAGES = {
     en: 'Give the deadline either in business days or as a date, not both',
   },
   'task.remind': { ja: '通知は期限の0〜20営業日前で指定してください', en: 'Remind 0 to 20 business days before the deadline' },
+  // 収益力改善支援
+  'governance.itemKey': { ja: 'チェック項目の指定が正しくありません', en: 'The checklist item is not valid' },
+  'governance.note': { ja: 'メモは1〜2000文字で入力してください', en: 'Write the note in 1 to 2,000 characters' },
+  'actionItem.what': { ja: '実施内容を1〜1000文字で入力してください', en: 'Describe the action in 1 to 1,000 characters' },
+  'actionItem.owner': { ja: '担当を1〜100文字で入力してください', en: 'Name who does it in 1 to 100 characters' },
+  'actionItem.dueOn': { ja: '期限を日付で入力してください（例: 2027-03-31）', en: 'Enter the deadline (e.g. 2027-03-31)' },
+  'earningsPlan.years': { ja: '計画期間は1〜3年で指定してください', en: 'Give a plan period of 1 to 3 years' },
+  'earningsPlan.oneYearWithRescheduling': {
+    ja: 'リスケジュール等を要請する場合、計画期間は1年です',
+    en: 'When rescheduling is requested, the plan covers 1 year',
+  },
+  'earningsPlan.startsOn': { ja: '計画の開始日を日付で入力してください', en: 'Enter the date the plan starts' },
+  'earningsPlan.summary': { ja: '計画の概要を1〜4000文字で入力してください', en: 'Summarise the plan in 1 to 4,000 characters' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

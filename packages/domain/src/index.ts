@@ -11,3 +11,4 @@ export * from './cases/case-workflow';
 export * from './cases/triage';
 export * from './cases/business-days';
 export * from './cases/stage-checklists';
+export * from './cases/earnings-improvement';

@@ -48,6 +48,8 @@ export interface ActionResources {
   'case.tasks.read': CaseResource;
   'case.tasks.write': CaseResource;
   'council.tasks.read': CouncilResource;
+  'case.earnings.read': CaseResource;
+  'case.earnings.write': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -76,4 +78,6 @@ export const ACTIONS = [
   'case.tasks.read',
   'case.tasks.write',
   'council.tasks.read',
+  'case.earnings.read',
+  'case.earnings.write',
 ] as const satisfies readonly Action[];

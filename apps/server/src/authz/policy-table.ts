@@ -55,4 +55,7 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   'case.tasks.read': (actor, r) => isCaseWorker(actor, r.councilId),
   'case.tasks.write': (actor, r) => isCaseWorker(actor, r.councilId),
   'council.tasks.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  // 収益力改善支援: the council's working material (governance checklist, action plan, plan adoption).
+  'case.earnings.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.earnings.write': (actor, r) => isCaseWorker(actor, r.councilId),
 };

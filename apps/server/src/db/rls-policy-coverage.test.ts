@@ -33,7 +33,16 @@ let companyOrgId: string;
 let bankOrgId: string;
 
 const probes: Probe[] = [];
-const CASEWORK_TABLES = ['case_interviews', 'case_issues', 'case_internal_notes', 'case_triage_decisions', 'case_tasks'] as const;
+const CASEWORK_TABLES = [
+  'case_interviews',
+  'case_issues',
+  'case_internal_notes',
+  'case_triage_decisions',
+  'case_tasks',
+  'case_governance_checks',
+  'case_action_items',
+  'case_earnings_plans',
+] as const;
 function probe(p: Probe): void {
   probes.push(p);
 }
@@ -141,6 +150,9 @@ beforeAll(async () => {
     sql`insert into case_internal_notes (council_id, case_id, body_enc, author_id) values (13, ${caseA.id}, 'x', ${staff13.id})`,
     sql`insert into case_triage_decisions (council_id, case_id, decision, reasons_enc, decided_by) values (13, ${caseA.id}, 'earnings_improvement', 'x', ${staff13.id})`,
     sql`insert into case_tasks (council_id, case_id, stage, title, due_on, created_by) values (13, ${caseA.id}, 'desk_consultation', 'x', '2026-11-20', ${staff13.id})`,
+    sql`insert into case_governance_checks (council_id, case_id, item_key, status, checked_by) values (13, ${caseA.id}, 'a.b', 'met', ${staff13.id})`,
+    sql`insert into case_action_items (council_id, case_id, what_enc, owner, due_on, created_by) values (13, ${caseA.id}, 'x', 'x', '2027-03-31', ${staff13.id})`,
+    sql`insert into case_earnings_plans (council_id, case_id, plan_years, rescheduling_requested, starts_on, summary_enc, adopted_by) values (13, ${caseA.id}, 1, true, '2027-04-01', 'x', ${staff13.id})`,
   ])
     await queryRows(db, insert);
 
