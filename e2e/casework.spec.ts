@@ -107,8 +107,37 @@ test('a PM records the desk consultation, adds tasks in business days, triages i
   await expect(page.getByText('判断: 収益力改善支援')).toBeVisible();
   await expect(page.getByTestId('case-stage')).toContainText('収益力改善：計画策定');
 
-  // The council's overdue list (demo data has an overdue task on 有限会社サンプル食品)
-  await page.goto('/cases');
+  // 収益力改善支援: governance checklist, an action, the plan (1 year with rescheduling), then monitoring
+  await expect(page.getByRole('heading', { level: 2, name: '収益力改善支援' })).toBeVisible();
+  const statements = page.getByRole('combobox', { name: /決算書・勘定科目明細を作成し/ });
+  await statements.selectOption('partly');
+  await expect(page.getByText('東京 統括責任者（デモ） ·').first()).toBeVisible();
+  const action = page.getByRole('form', { name: 'アクションを追加' });
+  await action.getByLabel('実施内容').fill('商品別の原価計算表を作り、価格改定を検討する');
+  await action.getByLabel('担当').fill('経理部長');
+  await action.getByLabel('期限').fill('2027-03-31');
+  await action.getByRole('button', { name: 'アクションを追加' }).click();
+  await expect(page.getByText('アクションを追加しました')).toBeVisible();
+  await page.getByRole('combobox', { name: /商品別の原価計算表を作り.*の状況/ }).selectOption('in_progress');
+  const plan = page.getByRole('form', { name: '計画を策定する' });
+  await plan.getByRole('combobox', { name: '計画期間' }).selectOption('3');
+  await plan.getByRole('checkbox', { name: 'リスケジュール等を要請する' }).check();
+  await plan.getByLabel('開始日').fill('2027-04-01');
+  await plan.getByLabel('計画の概要').fill('原価管理の徹底と不採算商品の価格改定');
+  await plan.getByRole('button', { name: '計画を策定する' }).click();
+  await expect(plan.getByText('リスケジュール等を要請する場合、計画期間は1年です')).toBeVisible();
+  await plan.getByRole('combobox', { name: '計画期間' }).selectOption('1');
+  await plan.getByRole('button', { name: '計画を策定する' }).click();
+  await expect(page.getByText(/策定済み: 1年/)).toBeVisible();
+  await expectAxeClean(page, 'case page with earnings-improvement support');
+  const monitoring = page.getByRole('form', { name: 'モニタリングへ移行' });
+  await monitoring.getByLabel('移行の理由').fill('計画を策定し、金融機関の同意を得た');
+  await monitoring.getByRole('button', { name: 'モニタリングへ移行' }).click();
+  await expect(page.getByTestId('case-stage')).toContainText('収益力改善：モニタリング');
+  await expect(page.getByText(/策定済み: 1年/)).toBeVisible();
+
+  // The council's overdue list (demo data has an overdue task on 有限会社サンプル食品); in-app navigation
+  await page.getByRole('navigation', { name: '現在の位置' }).getByRole('link', { name: '案件一覧' }).click();
   await page.getByRole('link', { name: '期限超過のタスク' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('期限超過のタスク');
   const overdue = page.getByRole('row').filter({ hasText: '金融機関別借入明細の受領' });
@@ -120,6 +149,8 @@ test('a PM records the desk consultation, adds tasks in business days, triages i
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('有限会社サンプル食品');
+  await expect(page.getByText('主力商品の原材料費が上がり')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '振り分け判断（統括責任者）' })).toBeVisible();
   await signOut(page);
 
   // The company member of デモ精工: no desk consultation, no note — and the API refuses it

@@ -8,6 +8,7 @@ import { isCaseId, useCase } from '../../features/cases/api/cases';
 import { CaseSummary } from '../../features/cases/components/case-summary';
 import { CaseTeam } from '../../features/cases/components/case-team';
 import { DeskConsultationSection } from '../../features/casework/components/desk-consultation-section';
+import { EarningsSection } from '../../features/casework/components/earnings-section';
 import { TasksSection } from '../../features/casework/components/tasks-section';
 import { langOf, problemCode, problemMessage } from '../../lib/form-errors';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -94,6 +95,17 @@ function CaseworkSections({ detail }: { detail: Parameters<typeof DeskConsultati
         <span className="font-bold">{t('stage')}: </span>
         {stageLabel(detail.stage)[langOf(i18n.language)]}
       </p>
+      {detail.track === 'earnings_improvement' ? (
+        <section aria-labelledby="earnings-heading" className={SECTION_CARD}>
+          <h2 id="earnings-heading" className="text-xl">
+            {t('earnings.heading')}
+          </h2>
+          <p className="mt-1 text-sm text-ink-sub">{t('earnings.lead')}</p>
+          <div className="mt-4">
+            <EarningsSection detail={detail} />
+          </div>
+        </section>
+      ) : null}
       <section aria-labelledby="tasks-heading" className={SECTION_CARD}>
         <h2 id="tasks-heading" className="text-xl">
           {t('tasks.heading')}

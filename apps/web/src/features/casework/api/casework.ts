@@ -1,5 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import {
+  caseDetailSchema,
+  earningsImprovementSchema,
+  type AdoptEarningsPlanBody,
+  type CreateActionItemBody,
   caseTaskListSchema,
   deskConsultationSchema,
   overdueTaskListSchema,
@@ -19,6 +23,7 @@ export const caseworkKeys = {
   case: (caseId: string) => [PRIVATE, 'cases', 'detail', caseId] as const,
   desk: (caseId: string) => [PRIVATE, 'cases', 'detail', caseId, 'desk-consultation'] as const,
   tasks: (caseId: string) => [PRIVATE, 'cases', 'detail', caseId, 'tasks'] as const,
+  earnings: (caseId: string) => [PRIVATE, 'cases', 'detail', caseId, 'earnings-improvement'] as const,
   overdue: (slug: string) => [PRIVATE, 'councils', slug, 'overdue-tasks'] as const,
 };
 
@@ -62,3 +67,24 @@ export async function saveIssueAdvice(caseId: string, issueId: string, advice: s
   await apiSend('PUT', `${base(caseId)}/issues/${encodeURIComponent(issueId)}/advice`, { json: { advice } });
 }
 export const referralLetterUrl = (caseId: string) => `${base(caseId)}/triage/referral-letter.pdf`;
+
+export function useEarningsImprovement(caseId: string) {
+  return useQuery({
+    queryKey: caseworkKeys.earnings(caseId),
+    queryFn: () => apiGet(`${base(caseId)}/earnings-improvement`, earningsImprovementSchema),
+    retry: false,
+  });
+}
+
+export async function saveGovernanceCheck(caseId: string, itemKey: string, status: string): Promise<void> {
+  await apiSend('PUT', `${base(caseId)}/earnings-improvement/governance/${encodeURIComponent(itemKey)}`, { json: { status } });
+}
+export const createActionItem = (caseId: string, body: CreateActionItemBody) =>
+  apiPost(`${base(caseId)}/earnings-improvement/action-items`, body, created);
+export const updateActionItem = (caseId: string, itemId: string, status: string) =>
+  apiPatch(`${base(caseId)}/earnings-improvement/action-items/${encodeURIComponent(itemId)}`, { status });
+export const adoptEarningsPlan = (caseId: string, body: AdoptEarningsPlanBody) =>
+  apiPost(`${base(caseId)}/earnings-improvement/plan`, body);
+/** Moves the case along the workflow (e.g. `ei_start_monitoring`) with a reason. */
+export const transitionCase = (caseId: string, body: { event: string; expectedStage: string; reason: string }) =>
+  apiPost(`${base(caseId)}/transitions`, body, caseDetailSchema);

@@ -26,7 +26,7 @@ const SUB_CARD = 'rounded-8 border border-line-light p-4';
 function useRefresh(caseId: string) {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: caseworkKeys.desk(caseId) });
+    void queryClient.invalidateQueries({ queryKey: caseworkKeys.desk(caseId) }, { cancelRefetch: false });
   };
 }
 

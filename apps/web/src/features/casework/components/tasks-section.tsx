@@ -52,7 +52,7 @@ function TaskForm({ caseId, list, lang }: { caseId: string; list: CaseTaskList; 
     }),
     send: async (body) => {
       const task = await createTask(caseId, body);
-      await queryClient.invalidateQueries({ queryKey: caseworkKeys.tasks(caseId) });
+      await queryClient.invalidateQueries({ queryKey: caseworkKeys.tasks(caseId) }, { cancelRefetch: false });
       return t('tasks.saved', { due: formatDateJst(task.dueOn, lang) });
     },
   });
@@ -150,7 +150,7 @@ export function TasksSection({ caseId }: { caseId: string }) {
   const list = tasks.data;
   const toggle = (task: CaseTask) =>
     void setTaskStatus(caseId, task.id, task.status === 'open' ? 'done' : 'open').then(() =>
-      queryClient.invalidateQueries({ queryKey: caseworkKeys.tasks(caseId) }),
+      queryClient.invalidateQueries({ queryKey: caseworkKeys.tasks(caseId) }, { cancelRefetch: false }),
     );
   return (
     <div className="grid grid-cols-1 gap-4">

@@ -35,7 +35,7 @@ export function TriageForm({ caseId, stage }: { caseId: string; stage: CaseDetai
     }),
     send: async (body) => {
       await triageCase(caseId, body);
-      await queryClient.invalidateQueries({ queryKey: caseworkKeys.case(caseId) });
+      await queryClient.invalidateQueries({ queryKey: caseworkKeys.case(caseId) }, { cancelRefetch: false });
       return t('triage.done');
     },
   });
