@@ -2,6 +2,9 @@ import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { CaseStage } from '@kasseika/domain';
 import type { Tx } from '../../db/client';
 import {
+  caseActionItems,
+  caseEarningsPlans,
+  caseGovernanceChecks,
   caseInternalNotes,
   caseInterviews,
   caseIssues,
@@ -211,6 +214,80 @@ export async function markReminded(tx: Tx, ids: readonly string[], at: Date): Pr
       .update(caseTasks)
       .set({ remindedAt: at })
       .where(inArray(caseTasks.id, [...ids]));
+}
+
+// ── 収益力改善支援 ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function findEarningsPlanId(tx: Tx, caseId: string): Promise<string | null> {
+  const [plan] = await tx.select({ id: caseEarningsPlans.id }).from(caseEarningsPlans).where(eq(caseEarningsPlans.caseId, caseId));
+  return plan?.id ?? null;
+}
+
+export function listGovernanceChecks(tx: Tx, caseId: string) {
+  return tx
+    .select({
+      itemKey: caseGovernanceChecks.itemKey,
+      status: caseGovernanceChecks.status,
+      noteEnc: caseGovernanceChecks.noteEnc,
+      checkedByName: users.displayName,
+      checkedAt: caseGovernanceChecks.checkedAt,
+    })
+    .from(caseGovernanceChecks)
+    .leftJoin(users, eq(users.id, caseGovernanceChecks.checkedBy))
+    .where(eq(caseGovernanceChecks.caseId, caseId));
+}
+
+export function listActionItems(tx: Tx, caseId: string) {
+  return tx
+    .select()
+    .from(caseActionItems)
+    .where(eq(caseActionItems.caseId, caseId))
+    .orderBy(asc(caseActionItems.dueOn), asc(caseActionItems.createdAt));
+}
+
+export async function findEarningsPlan(tx: Tx, caseId: string) {
+  const [plan] = await tx
+    .select({ p: caseEarningsPlans, adoptedByName: users.displayName })
+    .from(caseEarningsPlans)
+    .leftJoin(users, eq(users.id, caseEarningsPlans.adoptedBy))
+    .where(eq(caseEarningsPlans.caseId, caseId));
+  return plan ?? null;
+}
+
+export async function upsertGovernanceCheck(
+  tx: Tx,
+  key: { councilId: number; caseId: string; itemKey: string },
+  values: { status: (typeof caseGovernanceChecks.$inferInsert)['status']; noteEnc: string | null; checkedBy: string; checkedAt: Date },
+): Promise<void> {
+  await tx
+    .insert(caseGovernanceChecks)
+    .values({ ...key, ...values })
+    .onConflictDoUpdate({ target: [caseGovernanceChecks.caseId, caseGovernanceChecks.itemKey], set: values });
+}
+
+export async function insertActionItem(tx: Tx, values: typeof caseActionItems.$inferInsert): Promise<{ id: string }> {
+  const [created] = await tx.insert(caseActionItems).values(values).returning({ id: caseActionItems.id });
+  if (!created) throw new Error('insert returned nothing');
+  return created;
+}
+
+export async function setActionItemStatus(
+  tx: Tx,
+  caseId: string,
+  itemId: string,
+  status: (typeof caseActionItems.$inferInsert)['status'],
+  at: Date,
+): Promise<boolean> {
+  const updated = await tx
+    .update(caseActionItems)
+    .set({ status, updatedAt: at })
+    .where(and(eq(caseActionItems.id, itemId), eq(caseActionItems.caseId, caseId)))
+    .returning({ id: caseActionItems.id });
+  return updated.length > 0;
+}
+
+export async function insertEarningsPlan(tx: Tx, values: typeof caseEarningsPlans.$inferInsert): Promise<void> {
+  await tx.insert(caseEarningsPlans).values(values);
 }
 
 export type { CaseStage };

@@ -1,4 +1,3 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { AdoptEarningsPlanBody, CreateActionItemBody, EarningsImprovement, SaveGovernanceCheckBody } from '@kasseika/contracts';
 import { checkPlanYears, type ActionItemStatus, type GovernanceSection } from '@kasseika/domain';
 import type { AuditRecorder } from '../../audit/record-audit-event';
@@ -6,12 +5,21 @@ import { tenantContextOf, type Actor } from '../../authz/actor';
 import { abilitiesFor, authorize, ForbiddenError } from '../../authz/authorize';
 import type { Db, Tx } from '../../db/client';
 import { pgErrorOf, PG } from '../../db/pg-error';
-import { caseActionItems, caseEarningsPlans, caseGovernanceChecks, users } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
 import { AppError, conflict, notFound } from '../../errors/app-error';
 import type { FieldCipher } from '../../security/field-cipher';
 import { loadCaseForActor, type CaseFactsLoader } from '../cases/cases.service';
 import { recordCasework } from './casework-audit';
+import {
+  findEarningsPlan,
+  findEarningsPlanId,
+  insertActionItem,
+  insertEarningsPlan,
+  listActionItems,
+  listGovernanceChecks,
+  setActionItemStatus,
+  upsertGovernanceCheck,
+} from './casework.repository';
 
 export interface EarningsServiceDeps {
   readonly db: Db;
@@ -24,8 +32,7 @@ export interface EarningsServiceDeps {
 
 /** The fact `earningsPlanAdopted`: a 収益力改善計画 has been adopted for the case. */
 export const earningsFactsLoader: CaseFactsLoader = async (tx, row) => {
-  const [plan] = await tx.select({ id: caseEarningsPlans.id }).from(caseEarningsPlans).where(eq(caseEarningsPlans.caseId, row.id));
-  return { earningsPlanAdopted: plan !== undefined };
+  return { earningsPlanAdopted: (await findEarningsPlanId(tx, row.id)) !== null };
 };
 
 const NOT_EI = {
@@ -55,28 +62,10 @@ export function createEarningsService({ db, audit, cipher, governance, now }: Ea
         const { row, resource } = await loadCaseForActor(tx, actor, caseId, now());
         authorize(actor, 'case.earnings.read', resource);
         const c = row.councilId;
-        const checks = await tx
-          .select({
-            itemKey: caseGovernanceChecks.itemKey,
-            status: caseGovernanceChecks.status,
-            noteEnc: caseGovernanceChecks.noteEnc,
-            checkedByName: users.displayName,
-            checkedAt: caseGovernanceChecks.checkedAt,
-          })
-          .from(caseGovernanceChecks)
-          .leftJoin(users, eq(users.id, caseGovernanceChecks.checkedBy))
-          .where(eq(caseGovernanceChecks.caseId, row.id));
+        const checks = await listGovernanceChecks(tx, row.id);
         const byKey = new Map(checks.map((k) => [k.itemKey, k]));
-        const items = await tx
-          .select()
-          .from(caseActionItems)
-          .where(eq(caseActionItems.caseId, row.id))
-          .orderBy(asc(caseActionItems.dueOn), asc(caseActionItems.createdAt));
-        const [plan] = await tx
-          .select({ p: caseEarningsPlans, adoptedByName: users.displayName })
-          .from(caseEarningsPlans)
-          .leftJoin(users, eq(users.id, caseEarningsPlans.adoptedBy))
-          .where(eq(caseEarningsPlans.caseId, row.id));
+        const items = await listActionItems(tx, row.id);
+        const plan = await findEarningsPlan(tx, row.id);
         return {
           governance: await Promise.all(
             governance.map(async (s) => ({
@@ -136,10 +125,7 @@ export function createEarningsService({ db, audit, cipher, governance, now }: Ea
           checkedBy: actor.userId,
           checkedAt: now(),
         };
-        await tx
-          .insert(caseGovernanceChecks)
-          .values({ councilId: row.councilId, caseId: row.id, itemKey, ...values })
-          .onConflictDoUpdate({ target: [caseGovernanceChecks.caseId, caseGovernanceChecks.itemKey], set: values });
+        await upsertGovernanceCheck(tx, { councilId: row.councilId, caseId: row.id, itemKey }, values);
         await recordCasework(
           audit,
           tx,
@@ -158,20 +144,16 @@ export function createEarningsService({ db, audit, cipher, governance, now }: Ea
       if (actor.kind !== 'user') throw new ForbiddenError('case.earnings.write', null, null);
       return withTenantTx(db, tenantContextOf(actor), async (tx) => {
         const row = await writable(tx, actor, caseId);
-        const [created] = await tx
-          .insert(caseActionItems)
-          .values({
-            councilId: row.councilId,
-            caseId: row.id,
-            whatEnc: await cipher.encrypt(row.councilId, body.what, place('case_action_items.what', row.id)),
-            owner: body.owner,
-            dueOn: body.dueOn,
-            createdBy: actor.userId,
-            createdAt: now(),
-            updatedAt: now(),
-          })
-          .returning({ id: caseActionItems.id });
-        if (!created) throw new Error('insert returned nothing');
+        const created = await insertActionItem(tx, {
+          councilId: row.councilId,
+          caseId: row.id,
+          whatEnc: await cipher.encrypt(row.councilId, body.what, place('case_action_items.what', row.id)),
+          owner: body.owner,
+          dueOn: body.dueOn,
+          createdBy: actor.userId,
+          createdAt: now(),
+          updatedAt: now(),
+        });
         await recordCasework(audit, tx, actor, 'CASE_ACTION_ITEM_CREATED', {
           councilId: row.councilId,
           caseId: row.id,
@@ -186,12 +168,8 @@ export function createEarningsService({ db, audit, cipher, governance, now }: Ea
       if (actor.kind !== 'user') throw new ForbiddenError('case.earnings.write', null, null);
       await withTenantTx(db, tenantContextOf(actor), async (tx) => {
         const row = await writable(tx, actor, caseId);
-        const updated = await tx
-          .update(caseActionItems)
-          .set({ status, updatedAt: now() })
-          .where(and(eq(caseActionItems.id, itemId), eq(caseActionItems.caseId, row.id)))
-          .returning({ id: caseActionItems.id });
-        if (updated.length === 0) throw notFound({ ja: '指定されたアクション', en: 'The action item' });
+        const updated = await setActionItemStatus(tx, row.id, itemId, status, now());
+        if (!updated) throw notFound({ ja: '指定されたアクション', en: 'The action item' });
         await recordCasework(
           audit,
           tx,
@@ -216,7 +194,7 @@ export function createEarningsService({ db, audit, cipher, governance, now }: Ea
         await withTenantTx(db, tenantContextOf(actor), async (tx) => {
           const row = await writable(tx, actor, caseId);
           if (row.stage !== 'ei_planning') throw already();
-          await tx.insert(caseEarningsPlans).values({
+          await insertEarningsPlan(tx, {
             councilId: row.councilId,
             caseId: row.id,
             planYears: body.planYears,
