@@ -53,8 +53,11 @@ test('a PM records the desk consultation, adds tasks in business days, triages i
   await page.goto('/cases');
   await page.getByRole('link', { name: '株式会社デモ精工' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('株式会社デモ精工');
-  await expect(page.getByRole('heading', { level: 2, name: '窓口相談' })).toBeVisible();
   await expect(page.getByTestId('case-stage')).toContainText('窓口相談');
+  const panel = (name: string) => page.getByRole('button', { name, exact: true });
+  await panel('窓口相談').click();
+  await expect(panel('窓口相談')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('heading', { level: 3, name: '窓口相談' })).toBeVisible();
 
   // Interview
   const interview = page.getByRole('form', { name: '面談を記録' });
@@ -86,6 +89,7 @@ test('a PM records the desk consultation, adds tasks in business days, triages i
   await expect(page.getByText(note)).toBeVisible();
 
   // Tasks: a checklist item becomes a task due in its business days (weekends and national holidays skipped)
+  await panel('タスクと期限').click();
   const taskForm = page.getByRole('form', { name: 'タスクを追加' });
   await taskForm.getByRole('button', { name: '経営者面談' }).click();
   await expect(taskForm.getByLabel('タスク名')).toHaveValue('経営者面談');
@@ -100,6 +104,7 @@ test('a PM records the desk consultation, adds tasks in business days, triages i
   await expectAxeClean(page, 'case page with desk consultation and tasks');
 
   // Triage into 収益力改善支援
+  await panel('窓口相談').click();
   const triage = page.getByRole('form', { name: '振り分け判断' });
   await triage.getByRole('combobox', { name: '判断', exact: true }).selectOption('earnings_improvement');
   await triage.getByLabel('判断の理由').fill('本業の収益力は回復可能。収益力改善支援で対応する');
@@ -108,7 +113,8 @@ test('a PM records the desk consultation, adds tasks in business days, triages i
   await expect(page.getByTestId('case-stage')).toContainText('収益力改善：計画策定');
 
   // 収益力改善支援: governance checklist, an action, the plan (1 year with rescheduling), then monitoring
-  await expect(page.getByRole('heading', { level: 2, name: '収益力改善支援' })).toBeVisible();
+  await panel('収益力改善支援').click();
+  await expect(page.getByRole('heading', { level: 3, name: '収益力改善支援' })).toBeVisible();
   const statements = page.getByRole('combobox', { name: /決算書・勘定科目明細を作成し/ });
   await statements.selectOption('partly');
   await expect(page.getByText('東京 統括責任者（デモ） ·').first()).toBeVisible();
@@ -149,7 +155,9 @@ test('a PM records the desk consultation, adds tasks in business days, triages i
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('有限会社サンプル食品');
+  await panel('窓口相談').click();
   await expect(page.getByText('主力商品の原材料費が上がり')).toBeVisible();
+  await panel('タスクと期限').click();
   await expect(page.getByRole('row').filter({ hasText: '振り分け判断（統括責任者）' })).toBeVisible();
   await signOut(page);
 
@@ -158,6 +166,7 @@ test('a PM records the desk consultation, adds tasks in business days, triages i
   await page.getByRole('link', { name: '株式会社デモ精工' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('株式会社デモ精工');
   await expect(page.getByRole('heading', { name: '窓口相談' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '窓口相談' })).toHaveCount(0);
   await expect(page.getByText(note)).toHaveCount(0);
   const caseId = new URL(page.url()).pathname.split('/').pop() ?? '';
   const status = await page.evaluate(async (id) => (await fetch(`/api/v1/cases/${id}/desk-consultation`)).status, caseId);

@@ -215,9 +215,9 @@ export function DeskConsultationSection({ detail }: { detail: CaseDetail }) {
     <div className="grid grid-cols-1 gap-6">
       {!d.abilities.write ? <Notice tone="info" title={t('desk.closed')} /> : null}
       <section aria-labelledby="interviews-heading" className={SUB_CARD}>
-        <h3 id="interviews-heading" className="text-lg">
+        <h4 id="interviews-heading" className="text-lg">
           {t('interviews.heading')}
-        </h3>
+        </h4>
         {d.interviews.length === 0 ? <p className="mt-2 text-ink-sub">{t('interviews.empty')}</p> : null}
         <ol className="mt-2 grid gap-3">
           {d.interviews.map((i) => (
@@ -238,9 +238,9 @@ export function DeskConsultationSection({ detail }: { detail: CaseDetail }) {
       </section>
 
       <section aria-labelledby="issues-heading" className={SUB_CARD}>
-        <h3 id="issues-heading" className="text-lg">
+        <h4 id="issues-heading" className="text-lg">
           {t('issues.heading')}
-        </h3>
+        </h4>
         {d.issues.length === 0 ? <p className="mt-2 text-ink-sub">{t('issues.empty')}</p> : null}
         <ol className="mt-2 grid list-decimal gap-3 pl-6">
           {d.issues.map((i) => (
@@ -266,10 +266,10 @@ export function DeskConsultationSection({ detail }: { detail: CaseDetail }) {
       </section>
 
       <section aria-labelledby="notes-heading" className={`${SUB_CARD} border-warning bg-notice-bg`}>
-        <h3 id="notes-heading" className="text-lg">
+        <h4 id="notes-heading" className="text-lg">
           <span aria-hidden="true">🔒 </span>
           {t('notes.heading')}
-        </h3>
+        </h4>
         <p className="text-sm">{t('notes.lead')}</p>
         {d.internalNotes.length === 0 ? <p className="mt-2 text-ink-sub">{t('notes.empty')}</p> : null}
         <ul className="mt-2 grid gap-2">
@@ -290,16 +290,16 @@ export function DeskConsultationSection({ detail }: { detail: CaseDetail }) {
       </section>
 
       <section aria-labelledby="diagnosis-heading" className={SUB_CARD}>
-        <h3 id="diagnosis-heading" className="text-lg">
+        <h4 id="diagnosis-heading" className="text-lg">
           {t('diagnosis.heading')}
-        </h3>
+        </h4>
         <Diagnosis diagnosis={d.diagnosis} />
       </section>
 
       <section aria-labelledby="triage-heading" className={SUB_CARD}>
-        <h3 id="triage-heading" className="text-lg">
+        <h4 id="triage-heading" className="text-lg">
           {t('triage.heading')}
-        </h3>
+        </h4>
         {d.triage ? (
           <div className="mt-2 grid gap-2">
             <p className="font-bold">

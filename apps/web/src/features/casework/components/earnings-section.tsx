@@ -268,22 +268,22 @@ export function EarningsSection({ detail }: { detail: CaseDetail }) {
   return (
     <div className="grid gap-6">
       <section aria-labelledby="governance-heading" className={SUB_CARD}>
-        <h3 id="governance-heading" className="text-lg">
+        <h4 id="governance-heading" className="text-lg">
           {t('earnings.governance')}
-        </h3>
+        </h4>
         <p className="mb-3 text-sm text-ink-sub">{t('earnings.governanceLead')}</p>
         <Governance caseId={detail.id} data={data} lang={lang} />
       </section>
       <section aria-labelledby="actions-heading" className={SUB_CARD}>
-        <h3 id="actions-heading" className="text-lg">
+        <h4 id="actions-heading" className="text-lg">
           {t('earnings.actions')}
-        </h3>
+        </h4>
         <ActionItems caseId={detail.id} data={data} lang={lang} />
       </section>
       <section aria-labelledby="plan-heading" className={SUB_CARD}>
-        <h3 id="plan-heading" className="text-lg">
+        <h4 id="plan-heading" className="text-lg">
           {t('earnings.plan')}
-        </h3>
+        </h4>
         {data.plan ? (
           <div className="grid gap-3">
             <p className="font-bold">
