@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { generate } from 'otplib';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../apps/server/src/seed/demo-accounts';
+import { DEMO_PASSWORD } from '../apps/server/src/seed/demo-accounts';
+import { totpFor } from './sign-in';
 import { expect, expectAxeClean, switchToEnglish, test } from './fixtures';
 
 /**
@@ -16,7 +17,7 @@ async function signIn(page: Page, address: string): Promise<void> {
   await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'サインイン', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in\/verify/);
-  await page.getByRole('textbox', { name: '確認コード（6桁）' }).fill(await generate({ secret: DEMO_TOTP_SECRET }));
+  await page.getByRole('textbox', { name: '確認コード（6桁）' }).fill(await totpFor(address));
   await page.getByRole('button', { name: '確認する' }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
 }

@@ -26,7 +26,15 @@ async function main(): Promise<void> {
     app.log.info(seeded, 'demo data ready');
   }
 
+  // Task reminder job (ADR 0016): every 10 minutes, mail the assignees of tasks whose reminder date has come.
+  const councilIds = Array.from({ length: 47 }, (_, i) => i + 1);
+  const reminders = setInterval(() => {
+    services.tasks.sendDueReminders(councilIds).catch((err: unknown) => app.log.error({ err }, 'task reminders failed'));
+  }, 10 * 60_000);
+  reminders.unref();
+
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    clearInterval(reminders);
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -9,6 +9,9 @@ import { invitationRoutes, type InvitationRouteDeps } from './modules/auth/invit
 import { devRoutes, type DevRouteDeps } from './modules/dev/dev.routes';
 import { documentsRoutes, type DocumentsRouteDeps } from './modules/documents/documents.routes';
 import { financialsRoutes, type FinancialsRouteDeps } from './modules/financials/financials.routes';
+import { consultationRoutes, type ConsultationRouteDeps } from './modules/casework/consultation.routes';
+import { tasksRoutes, type TasksRouteDeps } from './modules/casework/tasks.routes';
+import { earningsRoutes, type EarningsRouteDeps } from './modules/casework/earnings.routes';
 import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.routes';
 import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 import { guarantorsRoutes, type GuarantorsRouteDeps } from './modules/guarantors/guarantors.routes';
@@ -25,6 +28,9 @@ export type AppDeps = SystemRouteDeps &
   DevRouteDeps &
   DocumentsRouteDeps &
   FinancialsRouteDeps &
+  ConsultationRouteDeps &
+  TasksRouteDeps &
+  EarningsRouteDeps &
   PasskeyRouteDeps &
   OidcRouteDeps &
   GuarantorsRouteDeps &
@@ -49,4 +55,7 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...financialsRoutes,
   ...guarantorsRoutes,
   ...intakeRoutes,
+  ...consultationRoutes,
+  ...tasksRoutes,
+  ...earningsRoutes,
 ];

@@ -13,6 +13,14 @@ import { createLocalFileStore } from './providers/storage/file-store';
 import { createGuarantorsService, type GuarantorsService } from './modules/guarantors/guarantors.service';
 import { loadResidualAssetsRules } from './modules/guarantors/guarantors-rule-data';
 import { createFinancialsService, type FinancialsService } from './modules/financials/financials.service';
+// council case work (issue 6)
+import { DEFAULT_GOVERNANCE_CHECKLIST, DEFAULT_STAGE_CHECKLISTS } from '@kasseika/domain';
+import { createConsultationService, triageFactsLoader, type ConsultationService } from './modules/casework/consultation.service';
+import { createTasksService, type TasksService } from './modules/casework/tasks.service';
+import { createEarningsService, earningsFactsLoader, type EarningsService } from './modules/casework/earnings.service';
+import { japaneseHolidays } from './modules/casework/japanese-calendar';
+import { loadCalculationRuleData, thresholdTableFor } from './modules/calculations/calculations-rule-data';
+import { diagnose } from './modules/calculations/calculations-diagnosis';
 import { createDirectoryService, type DirectoryService } from './modules/directory/directory.service';
 import { createMailer, type Mailer } from './providers/mail/mailer';
 import { createPostalLookup, type PostalLookup } from './providers/postal-lookup';
@@ -45,6 +53,9 @@ export interface Services {
   readonly financials: FinancialsService;
   readonly guarantors: GuarantorsService;
   readonly intake: IntakeService;
+  readonly consultation: ConsultationService;
+  readonly tasks: TasksService;
+  readonly earnings: EarningsService;
   readonly now: () => Date;
 }
 
@@ -66,6 +77,16 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     formKey: keys.cookieSigningKey,
     publicUrl: config.publicUrl,
     now,
+  });
+  const rules = loadCalculationRuleData();
+  const cases = createCasesService({
+    db: database.db,
+    audit,
+    invitations,
+    cipher,
+    facts: [triageFactsLoader, earningsFactsLoader],
+    now,
+    onTransition: [intake.transitionListener],
   });
   return {
     keys,
@@ -97,11 +118,30 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     }),
     sessionStatus: createSessionStatusService(database.db),
     invitations,
-    cases: createCasesService({ db: database.db, audit, invitations, cipher, facts: [], now, onTransition: [intake.transitionListener] }),
     intake,
+    guarantors: createGuarantorsService({ db: database.db, audit, cipher, rules: loadResidualAssetsRules(), now }),
+    cases,
     members: createMembersService({ db: database.db, audit, invitations, now }),
     financials: createFinancialsService({ db: database.db, audit, cipher, now }),
     documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
-    guarantors: createGuarantorsService({ db: database.db, audit, cipher, rules: loadResidualAssetsRules(), now }),
+    consultation: createConsultationService({
+      db: database.db,
+      audit,
+      cipher,
+      cases,
+      // Diagnosis of the case's statements against the threshold table in force at the latest year end.
+      diagnose: (statements) => diagnose(statements, thresholdTableFor(rules, statements.at(-1)?.fiscalYearEnd ?? ''), {}).years,
+      now,
+    }),
+    tasks: createTasksService({
+      db: database.db,
+      audit,
+      mailer,
+      holidays: japaneseHolidays,
+      checklists: DEFAULT_STAGE_CHECKLISTS,
+      publicUrl: config.publicUrl,
+      now,
+    }),
+    earnings: createEarningsService({ db: database.db, audit, cipher, governance: DEFAULT_GOVERNANCE_CHECKLIST, now }),
   };
 }

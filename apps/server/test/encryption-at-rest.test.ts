@@ -147,6 +147,48 @@ describe(`encryption at rest (${process.env.KASSEIKA_TEST_DATABASE_URL ? 'pg_dum
     expect(dump.toString('latin1').includes('03-9876-5432')).toBe(false);
   });
 
+  it('keeps interviews, issues, advice, internal notes and triage reasons out of the stored data', async () => {
+    const pm = new TestClient(t.app).withIp('203.0.113.91');
+    t.clock.advance(31_000);
+    await signIn(pm, await createUser(t.database.db, t.services.cipher, { role: 'council_pm', councilId: 13 }), t.clock.now());
+    const c = await createCase(t.database.db, 13, '窓口暗号化確認株式会社');
+    const mark = (what: string) => `${what}センチネル-${randomUUID()}`;
+    const sentinels = [mark('出席者'), mark('聴取'), mark('課題'), mark('助言'), mark('内部メモ'), mark('振分理由')];
+    const [attendees, notes, issue, advice, note, reasons] = sentinels as [string, string, string, string, string, string];
+    expect((await pm.post(`/api/v1/cases/${c.id}/interviews`, { heldOn: '2026-11-20', attendees, notes })).statusCode).toBe(201);
+    expect((await pm.post(`/api/v1/cases/${c.id}/issues`, { issue, advice })).statusCode).toBe(201);
+    expect((await pm.post(`/api/v1/cases/${c.id}/internal-notes`, { body: note })).statusCode).toBe(201);
+    const triaged = await pm.post(`/api/v1/cases/${c.id}/triage`, {
+      decision: 'resolve_by_advice',
+      reasons,
+      expectedStage: 'desk_consultation',
+    });
+    expect(triaged.statusCode, triaged.body).toBe(204);
+
+    const dump = await t.database.dump();
+    expect(dump.includes(Buffer.from('窓口暗号化確認株式会社', 'utf8'))).toBe(true); // positive control
+    for (const s of sentinels) expect(dump.includes(Buffer.from(s, 'utf8'))).toBe(false);
+  });
+
+  it('keeps the action plan, governance notes and the plan summary out of the stored data', async () => {
+    const pm = new TestClient(t.app).withIp('203.0.113.92');
+    t.clock.advance(31_000);
+    await signIn(pm, await createUser(t.database.db, t.services.cipher, { role: 'council_pm', councilId: 13 }), t.clock.now());
+    const c = await createCase(t.database.db, 13);
+    const mark = (what: string) => `${what}センチネル-${randomUUID()}`;
+    const [what, note, summary] = [mark('行動計画'), mark('ガバナンス'), mark('計画概要')];
+    const base = `/api/v1/cases/${c.id}`;
+    await pm.post(`${base}/triage`, { decision: 'earnings_improvement', reasons: '理由', expectedStage: 'desk_consultation' });
+    expect((await pm.post(`${base}/earnings-improvement/action-items`, { what, owner: '代表者', dueOn: '2027-03-31' })).statusCode).toBe(
+      201,
+    );
+    expect((await pm.put(`${base}/earnings-improvement/governance/transparency.access`, { status: 'partly', note })).statusCode).toBe(204);
+    const plan = { planYears: 2, reschedulingRequested: false, startsOn: '2027-04-01', summary };
+    expect((await pm.post(`${base}/earnings-improvement/plan`, plan)).statusCode).toBe(204);
+    const dump = await t.database.dump();
+    for (const s of [what, note, summary]) expect(dump.includes(Buffer.from(s, 'utf8'))).toBe(false);
+  });
+
   it('binds each ciphertext to its place: a value copied to another account does not decrypt', async () => {
     const a = await createUser(t.database.db, t.services.cipher, { role: 'expert' });
     const b = await createUser(t.database.db, t.services.cipher, { role: 'expert' });

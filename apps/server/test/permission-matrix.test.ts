@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { allRoutes } from '../src/routes';
 import { ROLES, type Role } from '../src/authz/roles';
-import { caseGrants, memberships } from '../src/db/schema';
+import { caseActionItems, caseGrants, caseIssues, caseTasks, supportCases, caseTriageDecisions, memberships } from '../src/db/schema';
 import { withTenantTx } from '../src/db/tenant-tx';
 import { currentTotp } from '../src/modules/auth/totp';
 import { createCase, createUser, grantCase, signIn, type TestUser } from './factories';
@@ -116,6 +116,63 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
       const created = await createCase(t.database.db, c.councilId, 'マトリクス 状態変更');
       const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
       if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      return created.id;
+    },
+    freshIssueId: async () => {
+      const issueEnc = await t.services.cipher.encrypt(c.councilId, 'マトリクス課題', `case_issues.issue:${c.id}`);
+      const [row] = await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: [] }, (tx) =>
+        tx
+          .insert(caseIssues)
+          .values({ councilId: c.councilId, caseId: c.id, issueEnc, createdBy: bystander.id })
+          .returning({ id: caseIssues.id }),
+      );
+      return row!.id;
+    },
+    freshTaskId: async () => {
+      const [row] = await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: [] }, (tx) =>
+        tx
+          .insert(caseTasks)
+          .values({
+            councilId: c.councilId,
+            caseId: c.id,
+            stage: 'desk_consultation',
+            title: 'マトリクスタスク',
+            dueOn: '2026-12-01',
+            createdBy: bystander.id,
+          })
+          .returning({ id: caseTasks.id }),
+      );
+      return row!.id;
+    },
+    freshEarningsCase: async () => {
+      const created = await createCase(t.database.db, c.councilId, 'マトリクス 収益力改善');
+      const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
+      if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      const whatEnc = await t.services.cipher.encrypt(c.councilId, '既存アクション', `case_action_items.what:${created.id}`);
+      const [item] = await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: [] }, async (tx) => {
+        await tx.update(supportCases).set({ stage: 'ei_planning', track: 'earnings_improvement' }).where(eq(supportCases.id, created.id));
+        return tx
+          .insert(caseActionItems)
+          .values({ councilId: c.councilId, caseId: created.id, whatEnc, owner: '代表者', dueOn: '2027-03-31', createdBy: bystander.id })
+          .returning({ id: caseActionItems.id });
+      });
+      return { caseId: created.id, actionItemId: item!.id };
+    },
+    referredCaseId: async () => {
+      const created = await createCase(t.database.db, c.councilId, 'マトリクス 紹介');
+      const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
+      if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      const reasonsEnc = await t.services.cipher.encrypt(c.councilId, '紹介理由', `case_triage_decisions.reasons:${created.id}`);
+      await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: [] }, (tx) =>
+        tx.insert(caseTriageDecisions).values({
+          councilId: c.councilId,
+          caseId: created.id,
+          decision: 'refer',
+          referralBody: 'yorozu',
+          reasonsEnc,
+          decidedBy: bystander.id,
+        }),
+      );
       return created.id;
     },
     bystander: { email: bystander.email, password: bystander.password },

@@ -46,6 +46,14 @@ export interface MatrixTarget {
    * granted one — for routes that change a case's state (each cell needs its own).
    */
   freshCaseId(): Promise<string>;
+  /** A fresh 問題点・課題 on the target case (council case work). */
+  freshIssueId(): Promise<string>;
+  /** Like `freshCaseId`, with a recorded triage decision `refer` (so a referral letter exists). */
+  referredCaseId(): Promise<string>;
+  /** A fresh open task on the target case. */
+  freshTaskId(): Promise<string>;
+  /** Like `freshCaseId`, at stage ei_planning, with one action item. */
+  freshEarningsCase(): Promise<{ caseId: string; actionItemId: string }>;
   /** Credentials of a bystander account (for the sign-in route). */
   readonly bystander: { readonly email: string; readonly password: string };
   readonly uniqueEmail: () => string;
@@ -696,5 +704,116 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     target: 'council',
     request: (t) => json('GET', `/api/v1/councils/${t.councilSlug}/intake`),
     expected: councilRoute(['council_pm', 'council_sm', 'council_staff'], 200),
+  },
+  // ── council case work: 窓口相談, triage, tasks (council only: outsiders with a grant get 403, RLS shows them nothing) ──
+  getDeskConsultation: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/desk-consultation`),
+    expected: caseWorkersOnly(200),
+  },
+  recordInterview: {
+    target: 'case',
+    request: (t) =>
+      json('POST', `/api/v1/cases/${t.caseId}/interviews`, { heldOn: '2026-11-20', attendees: '代表者、PM', notes: 'マトリクス面談' }),
+    expected: caseWorkersOnly(201),
+  },
+  recordCaseIssue: {
+    target: 'case',
+    request: (t) => json('POST', `/api/v1/cases/${t.caseId}/issues`, { issue: 'マトリクス課題', advice: '助言' }),
+    expected: caseWorkersOnly(201),
+  },
+  recordIssueAdvice: {
+    target: 'case',
+    request: async (t) => json('PUT', `/api/v1/cases/${t.caseId}/issues/${await t.freshIssueId()}/advice`, { advice: 'マトリクス助言' }),
+    expected: caseWorkersOnly(204),
+  },
+  addInternalNote: {
+    target: 'case',
+    request: (t) => json('POST', `/api/v1/cases/${t.caseId}/internal-notes`, { body: 'マトリクス内部メモ' }),
+    expected: caseWorkersOnly(201),
+  },
+  triageCase: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${await t.freshCaseId()}/triage`, {
+        decision: 'resolve_by_advice',
+        reasons: 'マトリクス確認',
+        expectedStage: 'desk_consultation',
+      }),
+    expected: table({
+      anonymous: same(401),
+      ...each(['council_pm', 'council_sm'] as const, byCouncil(204, 404)),
+      ...each(['council_staff', 'council_admin'] as const, byCouncil(403, 404)),
+      ...each(outsiders, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  downloadReferralLetter: {
+    target: 'case',
+    request: async (t) => json('GET', `/api/v1/cases/${await t.referredCaseId()}/triage/referral-letter.pdf`),
+    expected: caseWorkersOnly(200),
+  },
+  listCaseTasks: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/tasks`),
+    expected: caseWorkersOnly(200),
+  },
+  createCaseTask: {
+    target: 'case',
+    request: (t) => json('POST', `/api/v1/cases/${t.caseId}/tasks`, { title: 'マトリクスタスク', businessDays: 3 }),
+    expected: caseWorkersOnly(201),
+  },
+  updateCaseTask: {
+    target: 'case',
+    request: async (t) => json('PATCH', `/api/v1/cases/${t.caseId}/tasks/${await t.freshTaskId()}`, { status: 'done' }),
+    expected: caseWorkersOnly(200),
+  },
+  listOverdueTasks: {
+    target: 'council',
+    request: (t) => json('GET', `/api/v1/councils/${t.councilSlug}/overdue-tasks`),
+    expected: councilRoute(workers, 200),
+  },
+  // ── 収益力改善支援 (council only) ──
+  getEarningsImprovement: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/earnings-improvement`),
+    expected: caseWorkersOnly(200),
+  },
+  saveGovernanceCheck: {
+    target: 'case',
+    request: async (t) =>
+      json('PUT', `/api/v1/cases/${(await t.freshEarningsCase()).caseId}/earnings-improvement/governance/transparency.statements`, {
+        status: 'met',
+      }),
+    expected: caseWorkersOnly(204),
+  },
+  createActionItem: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${(await t.freshEarningsCase()).caseId}/earnings-improvement/action-items`, {
+        what: '商品別原価の把握',
+        owner: '経理部長',
+        dueOn: '2027-03-31',
+      }),
+    expected: caseWorkersOnly(201),
+  },
+  updateActionItem: {
+    target: 'case',
+    request: async (t) => {
+      const e = await t.freshEarningsCase();
+      return json('PATCH', `/api/v1/cases/${e.caseId}/earnings-improvement/action-items/${e.actionItemId}`, { status: 'done' });
+    },
+    expected: caseWorkersOnly(204),
+  },
+  adoptEarningsPlan: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${(await t.freshEarningsCase()).caseId}/earnings-improvement/plan`, {
+        planYears: 3,
+        reschedulingRequested: false,
+        startsOn: '2027-04-01',
+        summary: 'マトリクス計画',
+      }),
+    expected: caseWorkersOnly(204),
   },
 };

@@ -16,3 +16,5 @@ export * from './case-workflow';
 export * from './financials';
 export * from './guarantors';
 export * from './intake';
+export * from './casework';
+export * from './earnings-improvement';

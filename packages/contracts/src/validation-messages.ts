@@ -225,6 +225,46 @@ export const VALIDATION_MESSAGES = {
   },
   'intake.honeypot': { ja: '送信できませんでした。このページを開き直してください', en: 'This could not be sent. Reopen the page' },
   'intake.decision': { ja: '受付かお断りかを選んでください', en: 'Choose accept or decline' },
+  // Council case work (窓口相談, triage, tasks)
+  'interview.heldOn': { ja: '面談日を日付で入力してください（例: 2026-11-24）', en: 'Enter the interview date (e.g. 2026-11-24)' },
+  'interview.attendees': { ja: '出席者を1〜500文字で入力してください', en: 'List the attendees in 1 to 500 characters' },
+  'interview.notes': { ja: '聴取内容を1〜10000文字で入力してください', en: 'Write what was heard in 1 to 10,000 characters' },
+  'caseIssue.issue': { ja: '問題点・課題を1〜2000文字で入力してください', en: 'Describe the problem in 1 to 2,000 characters' },
+  'caseIssue.advice': { ja: '助言内容を1〜4000文字で入力してください', en: 'Write the advice in 1 to 4,000 characters' },
+  'internalNote.body': { ja: '内部メモを1〜4000文字で入力してください', en: 'Write the internal note in 1 to 4,000 characters' },
+  'triage.reasons': { ja: '判断の理由を1〜4000文字で入力してください', en: 'Give the reasons for the decision in 1 to 4,000 characters' },
+  'triage.referralBody': { ja: '紹介先の機関を選んでください', en: 'Choose the body the company is referred to' },
+  'triage.referralBodyOnlyForReferral': {
+    ja: '紹介先は「他機関へ紹介」の場合だけ指定できます',
+    en: 'A referral body can only be given when referring the case',
+  },
+  'triage.referralBodyName': {
+    ja: '紹介先の機関名を1〜200文字で入力してください',
+    en: 'Enter the name of the body in 1 to 200 characters',
+  },
+  'task.title': { ja: 'タスク名を1〜200文字で入力してください', en: 'Enter a task title of 1 to 200 characters' },
+  'task.checklistKey': { ja: 'チェックリスト項目の指定が正しくありません', en: 'The checklist item is not valid' },
+  'task.assignee': { ja: '担当者を一覧から選んでください', en: 'Choose the assignee from the list' },
+  'task.businessDays': { ja: '期限は0〜250営業日で指定してください', en: 'Give the deadline as 0 to 250 business days' },
+  'task.dueOn': { ja: '期限日を日付で入力してください（例: 2026-12-01）', en: 'Enter the due date (e.g. 2026-12-01)' },
+  'task.due': {
+    ja: '期限は「営業日数」か「期限日」のどちらか一方で指定してください',
+    en: 'Give the deadline either in business days or as a date, not both',
+  },
+  'task.remind': { ja: '通知は期限の0〜20営業日前で指定してください', en: 'Remind 0 to 20 business days before the deadline' },
+  // 収益力改善支援
+  'governance.itemKey': { ja: 'チェック項目の指定が正しくありません', en: 'The checklist item is not valid' },
+  'governance.note': { ja: 'メモは1〜2000文字で入力してください', en: 'Write the note in 1 to 2,000 characters' },
+  'actionItem.what': { ja: '実施内容を1〜1000文字で入力してください', en: 'Describe the action in 1 to 1,000 characters' },
+  'actionItem.owner': { ja: '担当を1〜100文字で入力してください', en: 'Name who does it in 1 to 100 characters' },
+  'actionItem.dueOn': { ja: '期限を日付で入力してください（例: 2027-03-31）', en: 'Enter the deadline (e.g. 2027-03-31)' },
+  'earningsPlan.years': { ja: '計画期間は1〜3年で指定してください', en: 'Give a plan period of 1 to 3 years' },
+  'earningsPlan.oneYearWithRescheduling': {
+    ja: 'リスケジュール等を要請する場合、計画期間は1年です',
+    en: 'When rescheduling is requested, the plan covers 1 year',
+  },
+  'earningsPlan.startsOn': { ja: '計画の開始日を日付で入力してください', en: 'Enter the date the plan starts' },
+  'earningsPlan.summary': { ja: '計画の概要を1〜4000文字で入力してください', en: 'Summarise the plan in 1 to 4,000 characters' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

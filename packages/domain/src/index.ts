@@ -11,3 +11,7 @@ export * from './cases/case-workflow';
 export * from './intake/corporate-number';
 export * from './intake/company-identity';
 export * from './intake/self-check';
+export * from './cases/triage';
+export * from './cases/business-days';
+export * from './cases/stage-checklists';
+export * from './cases/earnings-improvement';

@@ -45,6 +45,15 @@ export interface ActionResources {
   'case.guarantors.write': CaseResource;
   // public consultation intake (issue 5)
   'intake.read': CouncilResource;
+  // Council case work (窓口相談, triage, tasks)
+  'case.consultation.read': CaseResource;
+  'case.consultation.write': CaseResource;
+  'case.triage': CaseResource;
+  'case.tasks.read': CaseResource;
+  'case.tasks.write': CaseResource;
+  'council.tasks.read': CouncilResource;
+  'case.earnings.read': CaseResource;
+  'case.earnings.write': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -70,4 +79,12 @@ export const ACTIONS = [
   'case.guarantors.read',
   'case.guarantors.write',
   'intake.read',
+  'case.consultation.read',
+  'case.consultation.write',
+  'case.triage',
+  'case.tasks.read',
+  'case.tasks.write',
+  'council.tasks.read',
+  'case.earnings.read',
+  'case.earnings.write',
 ] as const satisfies readonly Action[];

@@ -55,4 +55,15 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
     isCaseWorker(actor, r.councilId) || (hasRole(actor, 'company_member', 'lawyer') && r.grantScopes.includes('guarantors.write')),
   // The council's inbox of verified consultation requests (issue 5): its case workers only.
   'intake.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  // Council case work: the council's own material (RLS has no grant policy on these tables). The triage decision is
+  // the 統括責任者's (PM) call, or the 補佐's (SM) — REFERENCE §1.3.
+  'case.consultation.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.consultation.write': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.triage': (actor, r) => isCaseWorker(actor, r.councilId) && hasRole(actor, 'council_pm', 'council_sm'),
+  'case.tasks.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.tasks.write': (actor, r) => isCaseWorker(actor, r.councilId),
+  'council.tasks.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  // 収益力改善支援: the council's working material (governance checklist, action plan, plan adoption).
+  'case.earnings.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.earnings.write': (actor, r) => isCaseWorker(actor, r.councilId),
 };

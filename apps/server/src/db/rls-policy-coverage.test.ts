@@ -33,6 +33,16 @@ let companyOrgId: string;
 let bankOrgId: string;
 
 const probes: Probe[] = [];
+const CASEWORK_TABLES = [
+  'case_interviews',
+  'case_issues',
+  'case_internal_notes',
+  'case_triage_decisions',
+  'case_tasks',
+  'case_governance_checks',
+  'case_action_items',
+  'case_earnings_plans',
+] as const;
 function probe(p: Probe): void {
   probes.push(p);
 }
@@ -139,6 +149,19 @@ beforeAll(async () => {
     sql`insert into case_guarantor_sets (council_id, case_id, revision, guarantor_count, guarantors_enc, entered_by)
         values (13, ${caseA.id}, 1, 1, 'x', ${staff13.id})`,
   );
+
+  // Council case work (窓口相談, triage, tasks): one row in each table.
+  for (const insert of [
+    sql`insert into case_interviews (council_id, case_id, held_on, attendees_enc, notes_enc, recorded_by) values (13, ${caseA.id}, '2026-11-20', 'x', 'x', ${staff13.id})`,
+    sql`insert into case_issues (council_id, case_id, issue_enc, created_by) values (13, ${caseA.id}, 'x', ${staff13.id})`,
+    sql`insert into case_internal_notes (council_id, case_id, body_enc, author_id) values (13, ${caseA.id}, 'x', ${staff13.id})`,
+    sql`insert into case_triage_decisions (council_id, case_id, decision, reasons_enc, decided_by) values (13, ${caseA.id}, 'earnings_improvement', 'x', ${staff13.id})`,
+    sql`insert into case_tasks (council_id, case_id, stage, title, due_on, created_by) values (13, ${caseA.id}, 'desk_consultation', 'x', '2026-11-20', ${staff13.id})`,
+    sql`insert into case_governance_checks (council_id, case_id, item_key, status, checked_by) values (13, ${caseA.id}, 'a.b', 'met', ${staff13.id})`,
+    sql`insert into case_action_items (council_id, case_id, what_enc, owner, due_on, created_by) values (13, ${caseA.id}, 'x', 'x', '2027-03-31', ${staff13.id})`,
+    sql`insert into case_earnings_plans (council_id, case_id, plan_years, rescheduling_requested, starts_on, summary_enc, adopted_by) values (13, ${caseA.id}, 1, true, '2027-04-01', 'x', ${staff13.id})`,
+  ])
+    await queryRows(db, insert);
 
   const staff = () => ({ councilId: 13, userId: staff13.id, roles: ['council_staff'] });
   const bankCtx = () => ({ councilId: null, userId: bank.id, roles: ['bank_officer'] });
@@ -468,6 +491,15 @@ beforeAll(async () => {
     statement: () => sql`select id from audit_events where chain = 98`,
     needsRows: true,
   });
+  // council case work: the tenant policy is the only one (no grant opens these tables)
+  for (const table of CASEWORK_TABLES)
+    probe({
+      name: `staff read their council’s ${table}`,
+      role: 'app',
+      ctx: staff,
+      statement: () => sql`select id from ${sql.raw(table)} where case_id = ${caseA.id}`,
+      needsRows: true,
+    });
 });
 
 afterAll(async () => {
@@ -509,4 +541,28 @@ describe(`RLS policy coverage on ${process.env.KASSEIKA_TEST_DATABASE_URL ? 'Pos
     }
     expect(uncaught).toEqual([]);
   }, 120_000);
+
+  it('shows council case work to no outside role, even one granted on the case, nor to another council', async () => {
+    const seen = await inRolledBackTx(async (tx) => {
+      const out: string[] = [];
+      const contexts = [
+        { councilId: null, userId: company.id, roles: ['company_member'] },
+        { councilId: null, userId: bank.id, roles: ['bank_officer'] },
+        { councilId: 27, userId: null, roles: ['council_staff'] },
+      ];
+      for (const table of CASEWORK_TABLES)
+        for (const ctx of contexts) {
+          const p: Probe = {
+            name: `${table} as ${ctx.roles[0]}`,
+            role: 'app',
+            ctx: () => ctx,
+            statement: () => sql`select id from ${sql.raw(table)} where case_id = ${caseA.id}`,
+            needsRows: true,
+          };
+          if (await runProbe(tx, p)) out.push(p.name);
+        }
+      return out;
+    });
+    expect(seen).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { withTenantTx } from '../db/tenant-tx';
 import type { FieldCipher } from '../security/field-cipher';
 import { guarantorsPlace } from '../modules/guarantors/guarantors.service';
 import { hashPassword } from '../security/passwords';
+import { seedCaseworkDemo } from './casework-demo';
 import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from './demo-accounts';
 import { seedDemoIntake } from './demo-intake';
 
@@ -105,6 +106,9 @@ export async function seedDemo(database: Database, cipher: FieldCipher): Promise
     }
   }
   created += await seedDemoGuarantors(database, cipher, caseIds);
+  // council case work (issue 6): desk records and tasks on 有限会社サンプル食品
+  const foods = caseIds.get('DEMO-13-0002');
+  if (foods) await seedCaseworkDemo(database, cipher, foods.id);
   // Public consultation intake (issue 5): verified requests awaiting the councils' decision.
   const intake = await seedDemoIntake(database, cipher);
   return { created: created + intake.created, existing: existing + intake.existing };

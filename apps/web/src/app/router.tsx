@@ -7,7 +7,7 @@ import { CouncilsPage } from './routes/councils-page';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RootLayout } from './routes/root-layout';
-import { identityRoutes } from './identity-routes';
+import { identityRoutes, requireSignedIn } from './identity-routes';
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
@@ -66,6 +66,13 @@ const consultationVerifyRoute = createRoute({
   path: '/consultation/verify',
   component: lazyRouteComponent(() => import('./routes/consultation-verify-page'), 'ConsultationVerifyPage'),
 });
+// council case work (issue 6)
+const overdueTasksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/council/overdue-tasks',
+  beforeLoad: requireSignedIn,
+  component: lazyRouteComponent(() => import('./routes/casework-overdue-page'), 'CaseworkOverduePage'),
+});
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
@@ -77,6 +84,7 @@ const routeTree = rootRoute.addChildren([
   consultationRoute,
   consultationRequestRoute,
   consultationVerifyRoute,
+  overdueTasksRoute,
 ]);
 
 export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

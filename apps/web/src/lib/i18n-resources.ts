@@ -21,6 +21,8 @@ import jaDocuments from '../locales/ja/documents.json';
 import enDocuments from '../locales/en/documents.json';
 import jaIntake from '../locales/ja/intake.json';
 import enIntake from '../locales/en/intake.json';
+import jaCasework from '../locales/ja/casework.json';
+import enCasework from '../locales/en/casework.json';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -38,6 +40,7 @@ export const resources = {
     guarantors: jaGuarantors,
     documents: jaDocuments,
     intake: jaIntake,
+    casework: jaCasework,
   },
   en: {
     common: enCommon,
@@ -51,5 +54,6 @@ export const resources = {
     guarantors: enGuarantors,
     documents: enDocuments,
     intake: enIntake,
+    casework: enCasework,
   },
 } as const;

@@ -7,3 +7,5 @@ export * from './documents';
 export * from './financials';
 export * from './guarantees';
 export * from './intake';
+export * from './casework';
+export * from './earnings-improvement';

@@ -12,6 +12,8 @@ import { withTenantTx } from '../../db/tenant-tx';
 import { AppError, conflict, notFound } from '../../errors/app-error';
 import type { FieldCipher } from '../../security/field-cipher';
 import { loadCaseFacts, type CaseFactsLoader } from './case-facts';
+
+export type { CaseFactsLoader } from './case-facts';
 import type { InvitationService } from '../auth/invitations.service';
 import {
   caseAccessLog,
@@ -201,6 +203,54 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
     };
   }
 
+  /**
+   * Moves the case along its workflow: the event must be legal at the stage the user saw (`expectedStage`), every
+   * guard must hold, and the move, its reason (encrypted) and the audit record land in the caller's transaction.
+   */
+  async function transitionWithin(tx: Tx, actor: Actor, caseId: string, input: TransitionBody): Promise<void> {
+    if (actor.kind !== 'user') throw new ForbiddenError('case.transition', null, null);
+    const loaded = await load(tx, actor, caseId);
+    const { row, resource } = loaded;
+    authorize(actor, 'case.transition', resource);
+    if (row.stage !== input.expectedStage)
+      throw conflict({
+        ja: 'この案件は他の方の操作で段階が変わりました。画面を更新してからもう一度お試しください',
+        en: 'Someone else has moved this case meanwhile. Reload and try again',
+      });
+    const check = checkTransition(row.stage, input.event, await loadCaseFacts(tx, row, facts));
+    if (!check.ok) {
+      throw new AppError('TRANSITION_NOT_ALLOWED', {
+        detail: { ja: check.reasons.map((r) => r.ja).join('。'), en: check.reasons.map((r) => r.en).join('. ') },
+        issues: check.reasons.map((r) => ({ pointer: '/body/event', code: `transition.${check.code}`, message: r })),
+      });
+    }
+    const at = now();
+    const { transition, track } = check;
+    const moved = await moveCase(tx, row.id, row.stage, { stage: transition.to, track, outcome: transition.outcome ?? null, at });
+    if (!moved)
+      throw conflict({
+        ja: 'この案件は他の方の操作で段階が変わりました。画面を更新してからもう一度お試しください',
+        en: 'Someone else has moved this case meanwhile. Reload and try again',
+      });
+    await insertTransition(tx, {
+      councilId: row.councilId,
+      caseId: row.id,
+      event: transition.event,
+      fromStage: row.stage,
+      toStage: transition.to,
+      actorUserId: actor.userId,
+      reasonEnc: await cipher.encrypt(row.councilId, input.reason, transitionReasonPlace(row.id)),
+      at,
+    });
+    await record(tx, actor, 'CASE_TRANSITIONED', row.councilId, row.id, {
+      event: transition.event,
+      from: row.stage,
+      to: transition.to,
+      outcome: transition.outcome ?? null,
+    });
+    for (const listener of onTransition) await listener(tx, { row, event: transition.event, to: transition.to, reason: input.reason });
+  }
+
   return {
     async list(actor: Actor, query: { q?: string | undefined; page: number; pageSize: number }): Promise<CaseList> {
       const council = staffCouncilOf(actor);
@@ -349,49 +399,13 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
     async transition(actor: Actor, caseId: string, input: TransitionBody): Promise<CaseDetail> {
       if (actor.kind !== 'user') throw new ForbiddenError('case.transition', null, null);
       return withTenantTx(db, tenantContextOf(actor), async (tx) => {
-        const loaded = await load(tx, actor, caseId);
-        const { row, resource } = loaded;
-        authorize(actor, 'case.transition', resource);
-        if (row.stage !== input.expectedStage)
-          throw conflict({
-            ja: 'この案件は他の方の操作で段階が変わりました。画面を更新してからもう一度お試しください',
-            en: 'Someone else has moved this case meanwhile. Reload and try again',
-          });
-        const check = checkTransition(row.stage, input.event, await loadCaseFacts(tx, row, facts));
-        if (!check.ok) {
-          throw new AppError('TRANSITION_NOT_ALLOWED', {
-            detail: { ja: check.reasons.map((r) => r.ja).join('。'), en: check.reasons.map((r) => r.en).join('. ') },
-            issues: check.reasons.map((r) => ({ pointer: '/body/event', code: `transition.${check.code}`, message: r })),
-          });
-        }
-        const at = now();
-        const { transition, track } = check;
-        const moved = await moveCase(tx, row.id, row.stage, { stage: transition.to, track, outcome: transition.outcome ?? null, at });
-        if (!moved)
-          throw conflict({
-            ja: 'この案件は他の方の操作で段階が変わりました。画面を更新してからもう一度お試しください',
-            en: 'Someone else has moved this case meanwhile. Reload and try again',
-          });
-        await insertTransition(tx, {
-          councilId: row.councilId,
-          caseId: row.id,
-          event: transition.event,
-          fromStage: row.stage,
-          toStage: transition.to,
-          actorUserId: actor.userId,
-          reasonEnc: await cipher.encrypt(row.councilId, input.reason, transitionReasonPlace(row.id)),
-          at,
-        });
-        await record(tx, actor, 'CASE_TRANSITIONED', row.councilId, row.id, {
-          event: transition.event,
-          from: row.stage,
-          to: transition.to,
-          outcome: transition.outcome ?? null,
-        });
-        for (const listener of onTransition) await listener(tx, { row, event: transition.event, to: transition.to, reason: input.reason });
+        await transitionWithin(tx, actor, caseId, input);
         return detail(tx, actor, await load(tx, actor, caseId));
       });
     },
+
+    /** The same move inside the caller's transaction (triage records its decision and moves the case atomically). */
+    transitionWithin,
 
     /** The workflow history with reasons (council case workers only; audited read). */
     async timeline(actor: Actor, caseId: string): Promise<CaseTransitionList> {

@@ -24,7 +24,14 @@ export type MailTemplate =
     }
   | { readonly kind: 'consultation_received'; readonly referenceNo: string; readonly caseReferenceNo: string; readonly councilName: string }
   | { readonly kind: 'consultation_accepted'; readonly caseReferenceNo: string; readonly councilName: string }
-  | { readonly kind: 'consultation_declined'; readonly caseReferenceNo: string; readonly councilName: string };
+  | { readonly kind: 'consultation_declined'; readonly caseReferenceNo: string; readonly councilName: string }
+  | {
+      readonly kind: 'task_reminder';
+      readonly caseReferenceNo: string;
+      readonly taskTitle: string;
+      readonly dueOn: string;
+      readonly link: string;
+    };
 
 export interface RenderedMail {
   readonly subject: string;
@@ -63,6 +70,21 @@ ${t.link}
 
 ---
 To confirm your email address, open the link above within ${t.expiresMinutes} minutes (it works once).
+${FOOTER}`,
+      };
+    case 'task_reminder':
+      return {
+        subject: `【中小企業活性化協議会】タスク期限のお知らせ（${t.caseReferenceNo}） / Task due`,
+        text: `担当のタスクの期限が近づいています。
+
+案件番号: ${t.caseReferenceNo}
+タスク: ${t.taskTitle}
+期限: ${t.dueOn}
+
+${t.link}
+
+---
+A task assigned to you is due soon: case ${t.caseReferenceNo}, "${t.taskTitle}", due ${t.dueOn}.
 ${FOOTER}`,
       };
     case 'invitation':

@@ -1,4 +1,7 @@
 import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { Button } from '../../components/ui/button';
+import { stageLabel } from '@kasseika/domain';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/ui/button-link';
 import { Notice } from '../../components/ui/notice';
@@ -7,6 +10,9 @@ import { isCaseId, useCase } from '../../features/cases/api/cases';
 import { CaseSummary } from '../../features/cases/components/case-summary';
 import { CaseTeam } from '../../features/cases/components/case-team';
 import { CompanyCaseStatus } from '../../features/intake/components/company-case-status';
+import { DeskConsultationSection } from '../../features/casework/components/desk-consultation-section';
+import { EarningsSection } from '../../features/casework/components/earnings-section';
+import { TasksSection } from '../../features/casework/components/tasks-section';
 import { langOf, problemCode, problemMessage } from '../../lib/form-errors';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { PageHeading, SECTION_CARD } from './page-heading';
@@ -91,6 +97,56 @@ export function CaseDetailPage() {
           <p>{t('detail.confidentialBody')}</p>
         </Notice>
       )}
+      {c.abilities.transition ? <CaseworkSections detail={c} /> : null}
     </div>
+  );
+}
+
+/**
+ * Council case work on the case page (the council's case workers only: `transition` is exactly their ability). One
+ * panel at a time, opened on demand, so the case page itself stays a single fast request.
+ */
+function CaseworkSections({ detail }: { detail: Parameters<typeof DeskConsultationSection>[0]['detail'] }) {
+  const { t, i18n } = useTranslation('casework');
+  const [open, setOpen] = useState<'tasks' | 'desk' | 'earnings' | null>(null);
+  const panels = [...(detail.track === 'earnings_improvement' ? (['earnings'] as const) : []), 'tasks' as const, 'desk' as const];
+  const titles = { earnings: t('earnings.heading'), tasks: t('tasks.heading'), desk: t('desk.heading') };
+  return (
+    <section aria-labelledby="casework-heading" className={SECTION_CARD}>
+      <h2 id="casework-heading" className="text-xl">
+        {t('panels.heading')}
+      </h2>
+      <p className="mt-2 rounded-8 border-l-8 border-key bg-key-light px-4 py-2" data-testid="case-stage">
+        <span className="font-bold">{t('stage')}: </span>
+        {stageLabel(detail.stage)[langOf(i18n.language)]}
+      </p>
+      <ul className="mt-4 flex flex-wrap gap-2">
+        {panels.map((p) => (
+          <li key={p}>
+            <Button
+              variant={open === p ? 'primary' : 'secondary'}
+              aria-expanded={open === p}
+              aria-controls={`panel-${p}`}
+              onClick={() => setOpen(open === p ? null : p)}
+            >
+              {titles[p]}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {open ? (
+        <div id={`panel-${open}`} role="region" aria-labelledby={`panel-${open}-heading`} className="mt-6">
+          <h3 id={`panel-${open}-heading`} className="text-xl">
+            {titles[open]}
+          </h3>
+          <p className="mt-1 text-sm text-ink-sub">{open === 'earnings' ? t('earnings.lead') : open === 'desk' ? t('desk.lead') : null}</p>
+          <div className="mt-4">
+            {open === 'earnings' ? <EarningsSection detail={detail} /> : null}
+            {open === 'tasks' ? <TasksSection caseId={detail.id} /> : null}
+            {open === 'desk' ? <DeskConsultationSection detail={detail} /> : null}
+          </div>
+        </div>
+      ) : null}
+    </section>
   );
 }

@@ -2,6 +2,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button';
+import { ButtonLink } from '../../components/ui/button-link';
 import { Notice } from '../../components/ui/notice';
 import { ErrorNotice, Loading } from '../../components/ui/status';
 import { useSession } from '../../features/auth/api/session';
@@ -15,6 +16,7 @@ import { PageHeading, SECTION_CARD } from './page-heading';
 
 export function CasesPage() {
   const { t, i18n } = useTranslation('cases');
+  const { t: tw } = useTranslation('casework');
   const { q, page } = useSearch({ from: '/cases' });
   const navigate = useNavigate({ from: '/cases' });
   const session = useSession().data;
@@ -30,10 +32,15 @@ export function CasesPage() {
         lead={<p>{session?.abilities['cases.create'] ? t('list.leadStaff') : t('list.leadOutsider')}</p>}
         actions={
           canCreate && !creating ? (
-            <Button onClick={() => setCreating(true)}>
-              <span aria-hidden="true">＋</span>
-              {t('create.open')}
-            </Button>
+            <div className="flex flex-wrap gap-2">
+              <ButtonLink to="/council/overdue-tasks" variant="secondary">
+                {tw('overdue.link')}
+              </ButtonLink>
+              <Button onClick={() => setCreating(true)}>
+                <span aria-hidden="true">＋</span>
+                {t('create.open')}
+              </Button>
+            </div>
           ) : null
         }
       />
