@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Link, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice, Loading } from '../../components/ui/status';
 import { isCaseId, useCase } from '../../features/cases/api/cases';
 import { useCaseDocuments } from '../../features/documents/api/documents';
 import { DocumentList } from '../../features/documents/components/document-list';
 import { UploadDocumentForm } from '../../features/documents/components/upload-document-form';
-import { langOf, problemCode, problemMessage } from '../../lib/form-errors';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { CaseNotFound } from './case-detail-page';
-import { PageHeading, SECTION_CARD } from './page-heading';
+import { SECTION_CARD } from './page-heading';
+import { CaseSubpageHeading, caseSubpageGate } from './case-subpage';
 
 /**
  * The documents of a case: the company uploads what the council asks for (決算書 3期分, 試算表, 資金繰り表,
@@ -17,22 +16,14 @@ import { PageHeading, SECTION_CARD } from './page-heading';
  */
 export function CaseDocumentsPage() {
   const { t, i18n } = useTranslation('documents');
-  const lang = langOf(i18n.language);
   const { caseId } = useParams({ from: '/cases/$caseId/documents' });
   const detail = useCase(caseId);
   const docs = useCaseDocuments(caseId, isCaseId(caseId));
   const [status, setStatus] = useState<string | null>(null);
   useDocumentTitle(t('title'));
   if (!isCaseId(caseId)) return <CaseNotFound />;
-  if (detail.isPending || docs.isPending) return <Loading />;
-  if (detail.isError || docs.isError) {
-    const error = detail.error ?? docs.error;
-    return ['NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED'].includes(problemCode(error) ?? '') ? (
-      <CaseNotFound />
-    ) : (
-      <ErrorNotice message={problemMessage(error, lang)} onRetry={() => void docs.refetch()} />
-    );
-  }
+  const gate = caseSubpageGate([detail, docs], i18n.language, () => void docs.refetch());
+  if (gate || !detail.data || !docs.data) return gate;
   const c = detail.data;
   const changed = (message: string) => {
     setStatus(message);
@@ -41,22 +32,7 @@ export function CaseDocumentsPage() {
   const companyView = c.myRoleInCase === 'company';
   return (
     <div className="grid grid-cols-1 gap-6">
-      <nav aria-label={t('breadcrumb')} className="text-sm">
-        <Link to="/cases">{t('cases')}</Link> <span aria-hidden="true">›</span>{' '}
-        <Link to="/cases/$caseId" params={{ caseId }}>
-          {c.referenceNo}
-        </Link>{' '}
-        <span aria-hidden="true">›</span> <span>{t('title')}</span>
-      </nav>
-      <PageHeading
-        eyebrow={
-          <span>
-            {c.referenceNo} · <span lang="ja">{c.companyName}</span>
-          </span>
-        }
-        title={t('title')}
-        lead={<p>{companyView ? t('leadCompany') : t('leadStaff')}</p>}
-      />
+      <CaseSubpageHeading detail={c} title={t('title')} lead={<p>{companyView ? t('leadCompany') : t('leadStaff')}</p>} />
       <div role="status" aria-live="polite" className={status ? 'rounded-8 border border-success bg-surface p-3 font-bold' : 'sr-only'}>
         {status}
       </div>

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Link, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseGuarantors, GuarantorInput } from '@kasseika/contracts';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { Notice } from '../../components/ui/notice';
-import { ErrorNotice, Loading } from '../../components/ui/status';
 import { isCaseId, useCase } from '../../features/cases/api/cases';
 import { StepsList } from '../../features/finance/components/steps-list';
 import { saveCaseGuarantors, useCaseGuarantors } from '../../features/guarantors/api/guarantors';
@@ -17,7 +16,8 @@ import { ApiError } from '../../lib/api';
 import { langOf, problemCode, problemMessage } from '../../lib/form-errors';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { CaseNotFound } from './case-detail-page';
-import { PageHeading, SECTION_CARD } from './page-heading';
+import { SECTION_CARD } from './page-heading';
+import { CaseSubpageHeading, caseSubpageGate } from './case-subpage';
 
 function withoutEstimate(g: CaseGuarantors['guarantors'][number]): GuarantorInput {
   const { name, relationship, birthDate, workoutType, assumedBenefitDays, keepsHome, guarantees, assets, note } = g;
@@ -41,15 +41,8 @@ export function CaseGuarantorsPage() {
   const [status, setStatus] = useState<string | null>(null);
   useDocumentTitle(t('title'));
   if (!isCaseId(caseId)) return <CaseNotFound />;
-  if (detail.isPending || data.isPending) return <Loading />;
-  if (detail.isError || data.isError) {
-    const error = detail.error ?? data.error;
-    return ['NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED'].includes(problemCode(error) ?? '') ? (
-      <CaseNotFound />
-    ) : (
-      <ErrorNotice message={problemMessage(error, lang)} onRetry={() => void data.refetch()} />
-    );
-  }
+  const gate = caseSubpageGate([detail, data], i18n.language, () => void data.refetch());
+  if (gate || !detail.data || !data.data) return gate;
   const c = detail.data;
   const g = data.data;
   const current = g.guarantors.map(withoutEstimate);
@@ -89,19 +82,8 @@ export function CaseGuarantorsPage() {
   const write = g.abilities.write;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <nav aria-label={t('breadcrumb')} className="text-sm">
-        <Link to="/cases">{t('cases')}</Link> <span aria-hidden="true">›</span>{' '}
-        <Link to="/cases/$caseId" params={{ caseId }}>
-          {c.referenceNo}
-        </Link>{' '}
-        <span aria-hidden="true">›</span> <span>{t('title')}</span>
-      </nav>
-      <PageHeading
-        eyebrow={
-          <span>
-            {c.referenceNo} · <span lang="ja">{c.companyName}</span>
-          </span>
-        }
+      <CaseSubpageHeading
+        detail={c}
         title={t('title')}
         lead={<p>{t('lead')}</p>}
         actions={write && editing === null ? <Button onClick={() => setEditing('new')}>{t('add')}</Button> : null}
