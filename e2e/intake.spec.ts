@@ -1,7 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { generate } from 'otplib';
-import { DEMO_PASSWORD } from '../apps/server/src/seed/demo-accounts';
-import { totpFor } from './sign-in';
+import { signInAs } from './sign-in';
 import { expect, expectAxeClean, switchToEnglish, test } from './fixtures';
 
 /**
@@ -10,17 +9,6 @@ import { expect, expectAxeClean, switchToEnglish, test } from './fixtures';
  * it; the company sets up its account from the invitation and sees its status; another council's PM cannot find it.
  * Keyboard-only submission of the form.
  */
-
-async function signIn(page: Page, address: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'メールアドレス', exact: true }).fill(address);
-  await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'サインイン', exact: true }).click();
-  await expect(page).toHaveURL(/\/sign-in\/verify/);
-  await page.getByRole('textbox', { name: '確認コード（6桁）' }).fill(await totpFor(address));
-  await page.getByRole('button', { name: '確認する' }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
 
 async function verificationLink(page: Page, to: string): Promise<string> {
   const outbox = (await (await page.request.get('/api/v1/dev/outbox')).json()) as { items: { to: string; text: string }[] };
@@ -118,7 +106,7 @@ test('a visitor self-checks, asks, verifies; the Tokyo PM sees it with a duplica
   await expect(page.getByText('お申込みを確定しました')).toBeVisible();
 
   // The Tokyo PM sees both, the second flagged as a possible duplicate, and accepts the first.
-  await signIn(page, 'pm.tokyo@demo.kasseika.jp');
+  await signInAs(page, 'pm.tokyo@demo.kasseika.jp');
   await page.getByRole('link', { name: '相談受付' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談受付');
   const card = (prefix: string) =>
@@ -163,7 +151,7 @@ test('a visitor self-checks, asks, verifies; the Tokyo PM sees it with a duplica
   await expect(page).toHaveURL(/\/sign-in\?reason=signedOut/);
 
   // Osaka's PM does not see it in their inbox nor in their case search.
-  await signIn(page, 'pm.osaka@demo.kasseika.jp');
+  await signInAs(page, 'pm.osaka@demo.kasseika.jp');
   await page.goto('/council/intake');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談受付');
   await expect(page.getByText(first.name)).toHaveCount(0);
