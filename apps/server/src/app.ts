@@ -101,6 +101,7 @@ export async function buildApp({ config, database, logger, services: given }: Ap
     members: services.members,
     documents: services.documents,
     financials: services.financials,
+    creditors: services.creditors,
     invitations: services.invitations,
     devOutbox: { enabled: config.env !== 'production', db: database.db },
     calculations: createCalculationsService({ rules: loadCalculationRuleData() }),

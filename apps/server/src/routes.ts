@@ -9,6 +9,7 @@ import { invitationRoutes, type InvitationRouteDeps } from './modules/auth/invit
 import { devRoutes, type DevRouteDeps } from './modules/dev/dev.routes';
 import { documentsRoutes, type DocumentsRouteDeps } from './modules/documents/documents.routes';
 import { financialsRoutes, type FinancialsRouteDeps } from './modules/financials/financials.routes';
+import { creditorsRoutes, type CreditorsRouteDeps } from './modules/creditors/creditors.routes';
 import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.routes';
 import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 
@@ -23,6 +24,7 @@ export type AppDeps = SystemRouteDeps &
   DevRouteDeps &
   DocumentsRouteDeps &
   FinancialsRouteDeps &
+  CreditorsRouteDeps &
   PasskeyRouteDeps &
   OidcRouteDeps;
 
@@ -43,4 +45,5 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...devRoutes,
   ...documentsRoutes,
   ...financialsRoutes,
+  ...creditorsRoutes,
 ];

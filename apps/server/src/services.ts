@@ -11,6 +11,8 @@ import { createMembersService, type MembersService } from './modules/members/mem
 import { createDocumentsService, type DocumentsService } from './modules/documents/documents.service';
 import { createLocalFileStore } from './providers/storage/file-store';
 import { createFinancialsService, type FinancialsService } from './modules/financials/financials.service';
+import { createCreditorsService, creditorFactsLoader, type CreditorsService } from './modules/creditors/creditors.service';
+import { loadFinancialInstitutions } from './modules/creditors/financial-institutions';
 import { createDirectoryService, type DirectoryService } from './modules/directory/directory.service';
 import { createMailer, type Mailer } from './providers/mail/mailer';
 import { createPostalLookup, type PostalLookup } from './providers/postal-lookup';
@@ -39,6 +41,7 @@ export interface Services {
   readonly members: MembersService;
   readonly documents: DocumentsService;
   readonly financials: FinancialsService;
+  readonly creditors: CreditorsService;
   readonly now: () => Date;
 }
 
@@ -79,9 +82,10 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     }),
     sessionStatus: createSessionStatusService(database.db),
     invitations,
-    cases: createCasesService({ db: database.db, audit, invitations, cipher, facts: [], now }),
+    cases: createCasesService({ db: database.db, audit, invitations, cipher, facts: [creditorFactsLoader], now }),
     members: createMembersService({ db: database.db, audit, invitations, now }),
     financials: createFinancialsService({ db: database.db, audit, cipher, now }),
+    creditors: createCreditorsService({ db: database.db, audit, institutions: loadFinancialInstitutions(), now }),
     documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
   };
 }

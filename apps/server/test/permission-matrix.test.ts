@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { allRoutes } from '../src/routes';
 import { ROLES, type Role } from '../src/authz/roles';
-import { caseGrants, memberships } from '../src/db/schema';
+import { caseConfidentialityLifts, caseCreditors, caseGrants, caseLoans, memberships } from '../src/db/schema';
 import { withTenantTx } from '../src/db/tenant-tx';
 import { currentTotp } from '../src/modules/auth/totp';
 import { createCase, createUser, grantCase, signIn, type TestUser } from './factories';
@@ -117,6 +117,49 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
       const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
       if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
       return created.id;
+    },
+    freshCreditor: async () => {
+      const created = await createCase(t.database.db, c.councilId, 'マトリクス 債権者');
+      const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
+      if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      return withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: ['council_staff'] }, async (tx) => {
+        const [cr] = await tx
+          .insert(caseCreditors)
+          .values({ councilId: c.councilId, caseId: created.id, bankCode: '0001', bankName: 'みずほ' })
+          .returning({ id: caseCreditors.id });
+        const [ln] = await tx
+          .insert(caseLoans)
+          .values({
+            councilId: c.councilId,
+            caseId: created.id,
+            creditorId: cr!.id,
+            label: '運転資金',
+            balance: 1_000_000,
+            annualRatePercent: '1.000',
+            monthlyRepayment: 10_000,
+          })
+          .returning({ id: caseLoans.id });
+        return { caseId: created.id, creditorId: cr!.id, loanId: ln!.id };
+      });
+    },
+    freshLift: async () => {
+      const created = await createCase(t.database.db, c.councilId, 'マトリクス 守秘解除');
+      const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
+      if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      const [lift] = await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: ['council_staff'] }, (tx) =>
+        tx
+          .insert(caseConfidentialityLifts)
+          .values({
+            councilId: c.councilId,
+            caseId: created.id,
+            bankCode: '0001',
+            bankName: 'みずほ',
+            documentSets: ['plan'],
+            consentedBy: bystander.id,
+          })
+          .returning({ id: caseConfidentialityLifts.id }),
+      );
+      return { caseId: created.id, liftId: lift!.id };
     },
     bystander: { email: bystander.email, password: bystander.password },
     uniqueEmail: () => `matrix-${++emailSeq}-${Date.now()}@example.jp`,

@@ -46,6 +46,10 @@ export interface MatrixTarget {
    * granted one — for routes that change a case's state (each cell needs its own).
    */
   freshCaseId(): Promise<string>;
+  /** A fresh case (granted like freshCaseId) with one creditor (みずほ) and one loan, written by its council. */
+  freshCreditor(): Promise<{ caseId: string; creditorId: string; loanId: string }>;
+  /** A fresh case (granted like freshCaseId) with a confidentiality lift in force for みずほ. */
+  freshLift(): Promise<{ caseId: string; liftId: string }>;
   /** Credentials of a bystander account (for the sign-in route). */
   readonly bystander: { readonly email: string; readonly password: string };
   readonly uniqueEmail: () => string;
@@ -115,6 +119,37 @@ const councilRoute = (allowed: readonly Role[], ok: Outcome): Expected =>
     ...each(allowed, byCouncil(ok, 404)),
     default: same(404),
   });
+
+/** A case route only the company itself may use (its own consents); the council reads but does not act for it. */
+const companyOnly = (ok: Outcome): Expected =>
+  table({
+    anonymous: same(401),
+    ...each(workers, byCouncil(403, 404)),
+    council_admin: byCouncil(403, 404),
+    company_member: byGrant(ok, 404),
+    ...each(['expert', 'bank_officer', 'lawyer'] as const, byGrant(403, 404)),
+    default: same(404),
+  });
+
+const matrixLoan = { label: '運転資金', balance: 1_000_000, annualRatePercent: 1.5, monthlyRepayment: 10_000 };
+
+/** The 借入金一覧 CSV fixture (Shift_JIS) as a multipart upload to a case. */
+function creditorCsvUpload(caseId: string): MatrixRequest {
+  const boundary = '----kasseika-matrix-creditors';
+  const csv = readFileSync(join(import.meta.dirname, '../src/modules/creditors/fixtures/creditors-sjis.csv'));
+  return {
+    method: 'POST',
+    url: `/api/v1/cases/${caseId}/creditors/import`,
+    raw: {
+      contentType: `multipart/form-data; boundary=${boundary}`,
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="loans.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+        csv,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    },
+  };
+}
 
 const json = (method: MatrixRequest['method'], url: string, body?: unknown): MatrixRequest => ({
   method,
@@ -628,5 +663,100 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     target: 'council',
     request: (t) => json('PATCH', `/api/v1/councils/${t.councilSlug}/members/${t.membershipId}`, { roles: ['council_staff'] }),
     expected: councilRoute(['council_admin'], 204),
+  },
+  // ── creditors and confidentiality lifts (issue 7) ──
+  searchFinancialInstitutions: {
+    target: 'none',
+    request: () => json('GET', '/api/v1/financial-institutions?q=0001'),
+    expected: signedInOnly(200),
+  },
+  downloadCreditorTemplate: { target: 'none', request: () => json('GET', '/api/v1/creditors/template.xlsx'), expected: signedInOnly(200) },
+  getCreditorTable: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/creditors`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(200, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  addCreditor: {
+    target: 'case',
+    request: async (t) => json('POST', `/api/v1/cases/${await t.freshCaseId()}/creditors`, { bankCode: '0005' }),
+    expected: caseWorkersOnly(201),
+  },
+  importCreditors: {
+    target: 'case',
+    request: async (t) => creditorCsvUpload(await t.freshCaseId()),
+    expected: caseWorkersOnly(200),
+  },
+  updateCreditor: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshCreditor();
+      return json('PATCH', `/api/v1/cases/${f.caseId}/creditors/${f.creditorId}`, { isMainBank: true });
+    },
+    expected: caseWorkersOnly(200),
+  },
+  removeCreditor: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshCreditor();
+      return json('DELETE', `/api/v1/cases/${f.caseId}/creditors/${f.creditorId}`);
+    },
+    expected: caseWorkersOnly(200),
+  },
+  addLoan: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshCreditor();
+      return json('POST', `/api/v1/cases/${f.caseId}/creditors/${f.creditorId}/loans`, matrixLoan);
+    },
+    expected: caseWorkersOnly(201),
+  },
+  updateLoan: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshCreditor();
+      return json('PUT', `/api/v1/cases/${f.caseId}/loans/${f.loanId}`, matrixLoan);
+    },
+    expected: caseWorkersOnly(200),
+  },
+  removeLoan: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshCreditor();
+      return json('DELETE', `/api/v1/cases/${f.caseId}/loans/${f.loanId}`);
+    },
+    expected: caseWorkersOnly(200),
+  },
+  listConfidentialityLifts: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/confidentiality-lifts`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      company_member: byGrant(200, 404),
+      ...each(['expert', 'bank_officer', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  liftConfidentiality: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${await t.freshCaseId()}/confidentiality-lifts`, { bankCode: '0001', documentSets: ['plan'] }),
+    expected: companyOnly(201),
+  },
+  revokeConfidentialityLift: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshLift();
+      return json('POST', `/api/v1/cases/${f.caseId}/confidentiality-lifts/${f.liftId}/revoke`);
+    },
+    expected: companyOnly(200),
   },
 };

@@ -14,3 +14,4 @@ export * from './oidc';
 export * from './calculations';
 export * from './case-workflow';
 export * from './financials';
+export * from './creditors';

@@ -143,6 +143,26 @@ export const VALIDATION_MESSAGES = {
     en: 'Name the passkey with 1 to 60 characters (e.g. Work laptop)',
   },
   'documentTitle.length': { ja: '書類名は1〜200文字で入力してください', en: 'Enter a document title of 1 to 200 characters' },
+  // Creditors, confidentiality lifts, plan versions and consent (issue 7)
+  'bankCode.unknown': {
+    ja: '金融機関コードが見つかりません。金融機関一覧から選んでください',
+    en: 'Unknown bank code. Choose the bank from the list',
+  },
+  'loanLabel.length': {
+    ja: '借入の名称を1〜100文字で入力してください（例: 運転資金）',
+    en: 'Name the loan with 1 to 100 characters (e.g. Working capital)',
+  },
+  'yen.amount': { ja: '金額は0以上の整数（円）で入力してください', en: 'Enter a whole number of yen, 0 or more' },
+  'rate.percent': {
+    ja: '金利は0〜30%、小数点以下3桁までで入力してください',
+    en: 'Enter a rate between 0 and 30 %, with up to three decimals',
+  },
+  'percent.range': { ja: '割合は0〜100の整数で入力してください', en: 'Enter a whole percentage from 0 to 100' },
+  'collateral.length': { ja: '担保の内容は200文字以内で入力してください', en: 'Describe the collateral in 200 characters or fewer' },
+  'documentSets.required': {
+    ja: '開示する情報の範囲を1つ以上選んでください',
+    en: 'Choose at least one set of information to share',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

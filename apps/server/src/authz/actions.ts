@@ -41,6 +41,11 @@ export interface ActionResources {
   'case.statements.read': CaseResource;
   'case.statements.write': CaseResource;
   'case.timeline.read': CaseResource;
+  // creditors (issue 7)
+  'case.creditors.read': CaseResource;
+  'case.creditors.manage': CaseResource;
+  'case.confidentiality.read': CaseResource;
+  'case.confidentiality.manage': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -63,4 +68,8 @@ export const ACTIONS = [
   'case.statements.read',
   'case.statements.write',
   'case.timeline.read',
+  'case.creditors.read',
+  'case.creditors.manage',
+  'case.confidentiality.read',
+  'case.confidentiality.manage',
 ] as const satisfies readonly Action[];

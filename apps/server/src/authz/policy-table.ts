@@ -47,4 +47,12 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   // The workflow is the council's: only its case workers move a case or read its internal history (reasons).
   'case.transition': (actor, r) => isCaseWorker(actor, r.councilId),
   'case.timeline.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  // Creditors (issue 7): the council edits the table; target creditors read it (RLS also requires the company's
+  // consent in force for their bank). The company alone records and revokes its consents (守秘義務の解除).
+  'case.creditors.read': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'bank_officer') && r.grantScopes.includes('creditors.read')),
+  'case.creditors.manage': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.confidentiality.read': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'company_member') && r.grantScopes.includes('confidentiality.manage')),
+  'case.confidentiality.manage': (actor, r) => hasRole(actor, 'company_member') && r.grantScopes.includes('confidentiality.manage'),
 };

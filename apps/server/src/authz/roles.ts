@@ -62,8 +62,16 @@ export const ROLE_IN_CASE_OF: Partial<Record<Role, 'company' | 'expert' | 'bank'
  * issues add scopes (documents by visibility class, plan versions, consent).
  */
 export const DEFAULT_GRANT_SCOPES: Record<'company' | 'expert' | 'bank' | 'lawyer', readonly string[]> = {
-  company: ['case.read', 'case.accessLog', 'documents.company', 'documents.upload', 'statements.read', 'statements.write'],
+  company: [
+    'case.read',
+    'case.accessLog',
+    'documents.company',
+    'documents.upload',
+    'statements.read',
+    'statements.write',
+    'confidentiality.manage',
+  ],
   expert: ['case.read', 'documents.team', 'documents.upload', 'statements.read', 'statements.write'],
-  bank: ['case.read', 'documents.creditors'],
+  bank: ['case.read', 'documents.creditors', 'creditors.read'],
   lawyer: ['case.read', 'documents.team'],
 };

@@ -31,6 +31,8 @@ let invitationId: string;
 let bankGrantId: string;
 let companyOrgId: string;
 let bankOrgId: string;
+let creditorId: string;
+let caseB: { id: string };
 
 const probes: Probe[] = [];
 function probe(p: Probe): void {
@@ -91,6 +93,7 @@ beforeAll(async () => {
     'documents.upload',
     'statements.read',
     'statements.write',
+    'confidentiality.manage',
   ]);
   const ids = await queryRows<{ grant: string; company_org: string; bank_org: string }>(
     db,
@@ -131,6 +134,31 @@ beforeAll(async () => {
     db,
     sql`insert into case_statement_sets (council_id, case_id, revision, years, latest_fiscal_year_end, statements_enc, source, entered_by)
         values (13, ${caseA.id}, 1, 1, '2026-03-31', 'x', 'council', ${staff13.id})`,
+  );
+
+  // creditors (issue 7): a creditor with a loan on case A (the bank's lift comes with its grant, see factories); case B
+  // granted to the bank without the company's consent, with a document for creditors.
+  const cred = await queryRows<{ id: string }>(
+    db,
+    sql`insert into case_creditors (council_id, case_id, bank_code, bank_name) values (13, ${caseA.id}, '0001', 'みずほ') returning id`,
+  );
+  creditorId = cred[0]!.id;
+  await queryRows(
+    db,
+    sql`insert into case_loans (council_id, case_id, creditor_id, label, balance, annual_rate_percent, monthly_repayment)
+        values (13, ${caseA.id}, ${creditorId}, '運転資金', 1000, 1.5, 10)`,
+  );
+  await queryRows(
+    db,
+    sql`insert into case_confidentiality_lifts (council_id, case_id, bank_code, bank_name, document_sets, consented_by)
+        values (13, ${caseA.id}, '0005', '三菱ＵＦＪ', '{plan}', ${company.id})`,
+  );
+  caseB = await createCase(db, 13, '未同意');
+  await grantCase(db, bank, caseB, 13, undefined, { lift: false });
+  await queryRows(
+    db,
+    sql`insert into documents (council_id, case_id, doc_type, title, visibility, created_by)
+        values (13, ${caseB.id}, 'other', '債権者向け（未同意）', 'creditors', ${staff13.id})`,
   );
 
   const staff = () => ({ councilId: 13, userId: staff13.id, roles: ['council_staff'] });
@@ -375,6 +403,91 @@ beforeAll(async () => {
       sql`insert into case_statement_sets (council_id, case_id, revision, years, latest_fiscal_year_end, statements_enc, source, entered_by)
           values (13, ${caseA.id}, 7, 1, '2026-03-31', 'x', 'company', ${company.id})`,
     needsRows: false,
+  });
+  // creditors and confidentiality lifts (issue 7)
+  probe({
+    name: 'staff add a creditor to their council’s case',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into case_creditors (council_id, case_id, bank_code, bank_name) values (13, ${caseA.id}, '0009', '三井住友')`,
+    needsRows: false,
+  });
+  probe({
+    name: 'staff add a loan',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into case_loans (council_id, case_id, creditor_id, label, balance, annual_rate_percent, monthly_repayment)
+          values (13, ${caseA.id}, ${creditorId}, '設備資金', 1, 1, 1)`,
+    needsRows: false,
+  });
+  probe({
+    name: 'a consented target creditor reads the creditor table',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_creditors where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a consented target creditor reads the loans',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_loans where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff read the company’s consents',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from case_confidentiality_lifts where bank_code = '0005'`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the company reads its consents',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () => sql`select id from case_confidentiality_lifts where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the company consents for a bank',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () =>
+      sql`insert into case_confidentiality_lifts (council_id, case_id, bank_code, bank_name, document_sets, consented_by)
+          values (13, ${caseA.id}, '0010', 'りそな', '{plan}', ${company.id})`,
+    needsRows: false,
+  });
+  probe({
+    name: 'the company revokes its consent',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () =>
+      sql`update case_confidentiality_lifts set revoked_at = now(), revoked_by = ${company.id}
+          where case_id = ${caseA.id} and bank_code = '0005' returning id`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a bank reads the consent naming it',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_confidentiality_lifts where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a granted bank without the company’s consent does not see the case',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select 1 as hidden where not exists (select 1 from support_cases where id = ${caseB.id})`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a granted bank without the company’s consent sees no document for creditors',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select 1 as hidden where not exists (select 1 from documents where case_id = ${caseB.id})`,
+    needsRows: true,
   });
   // case workflow history
   probe({

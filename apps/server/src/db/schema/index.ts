@@ -5,3 +5,4 @@ export * from './cases';
 export * from './audit';
 export * from './documents';
 export * from './financials';
+export * from './creditors';

@@ -14,6 +14,7 @@ import type { FieldCipher } from '../../security/field-cipher';
 import { loadCaseFacts, type CaseFactsLoader } from './case-facts';
 import type { InvitationService } from '../auth/invitations.service';
 import {
+  bankConsentInForce,
   caseAccessLog,
   findGrant,
   findVisibleCase,
@@ -29,6 +30,10 @@ import {
   revokeGrant,
   type CaseRow,
 } from './cases.repository';
+
+/** For modules that contribute workflow facts (ADR 0011). */
+export type { CaseRow } from './cases.repository';
+export type { CaseFactsLoader } from './case-facts';
 
 export interface CasesServiceDeps {
   readonly db: Db;
@@ -264,6 +269,17 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now 
             pointer: '/body/bankCode',
             code: 'bankCode.format',
             message: { ja: '金融機関コード（4桁）を入力してください', en: 'Enter the 4-digit bank code' },
+          });
+        }
+        // REFERENCE §1.3: no bank learns of the case before the company has lifted confidentiality towards it.
+        if (input.roleInCase === 'bank' && input.bankCode && !(await bankConsentInForce(tx, row.id, input.bankCode))) {
+          issues.push({
+            pointer: '/body/bankCode',
+            code: 'bankCode.noConsent',
+            message: {
+              ja: '会社がこの金融機関への守秘義務の解除に同意していません。同意の後で招待できます',
+              en: 'The company has not consented to share the case with this bank. Invite it after the consent',
+            },
           });
         }
         if (input.expiresAt && endOfJstDay(input.expiresAt).getTime() <= now().getTime()) {
