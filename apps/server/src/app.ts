@@ -102,6 +102,7 @@ export async function buildApp({ config, database, logger, services: given }: Ap
     documents: services.documents,
     financials: services.financials,
     creditors: services.creditors,
+    plans: services.plans,
     invitations: services.invitations,
     devOutbox: { enabled: config.env !== 'production', db: database.db },
     calculations: createCalculationsService({ rules: loadCalculationRuleData() }),

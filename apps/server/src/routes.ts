@@ -9,7 +9,7 @@ import { invitationRoutes, type InvitationRouteDeps } from './modules/auth/invit
 import { devRoutes, type DevRouteDeps } from './modules/dev/dev.routes';
 import { documentsRoutes, type DocumentsRouteDeps } from './modules/documents/documents.routes';
 import { financialsRoutes, type FinancialsRouteDeps } from './modules/financials/financials.routes';
-import { creditorsRoutes, type CreditorsRouteDeps } from './modules/creditors/creditors.routes';
+import { creditorsRoutes, plansRoutes, type CreditorsRouteDeps, type PlansRouteDeps } from './modules/creditors/creditors.routes';
 import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.routes';
 import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 
@@ -25,6 +25,7 @@ export type AppDeps = SystemRouteDeps &
   DocumentsRouteDeps &
   FinancialsRouteDeps &
   CreditorsRouteDeps &
+  PlansRouteDeps &
   PasskeyRouteDeps &
   OidcRouteDeps;
 
@@ -46,4 +47,5 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...documentsRoutes,
   ...financialsRoutes,
   ...creditorsRoutes,
+  ...plansRoutes,
 ];

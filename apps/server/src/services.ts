@@ -13,6 +13,8 @@ import { createLocalFileStore } from './providers/storage/file-store';
 import { createFinancialsService, type FinancialsService } from './modules/financials/financials.service';
 import { createCreditorsService, creditorFactsLoader, type CreditorsService } from './modules/creditors/creditors.service';
 import { loadFinancialInstitutions } from './modules/creditors/financial-institutions';
+import { createPlansService, type PlansService } from './modules/creditors/plans.service';
+import { freezeAgreedPlan, planFactsLoader } from './modules/creditors/plans.workflow';
 import { createDirectoryService, type DirectoryService } from './modules/directory/directory.service';
 import { createMailer, type Mailer } from './providers/mail/mailer';
 import { createPostalLookup, type PostalLookup } from './providers/postal-lookup';
@@ -42,6 +44,7 @@ export interface Services {
   readonly documents: DocumentsService;
   readonly financials: FinancialsService;
   readonly creditors: CreditorsService;
+  readonly plans: PlansService;
   readonly now: () => Date;
 }
 
@@ -82,10 +85,19 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     }),
     sessionStatus: createSessionStatusService(database.db),
     invitations,
-    cases: createCasesService({ db: database.db, audit, invitations, cipher, facts: [creditorFactsLoader], now }),
+    cases: createCasesService({
+      db: database.db,
+      audit,
+      invitations,
+      cipher,
+      facts: [creditorFactsLoader, planFactsLoader],
+      afterTransition: [freezeAgreedPlan],
+      now,
+    }),
     members: createMembersService({ db: database.db, audit, invitations, now }),
     financials: createFinancialsService({ db: database.db, audit, cipher, now }),
     creditors: createCreditorsService({ db: database.db, audit, institutions: loadFinancialInstitutions(), now }),
+    plans: createPlansService({ db: database.db, audit, cipher, mailer, publicUrl: config.publicUrl, now }),
     documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
   };
 }

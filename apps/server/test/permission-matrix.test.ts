@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { allRoutes } from '../src/routes';
 import { ROLES, type Role } from '../src/authz/roles';
-import { caseConfidentialityLifts, caseCreditors, caseGrants, caseLoans, memberships } from '../src/db/schema';
+import { caseConfidentialityLifts, caseCreditors, caseGrants, caseLoans, memberships, organizations } from '../src/db/schema';
 import { withTenantTx } from '../src/db/tenant-tx';
 import { currentTotp } from '../src/modules/auth/totp';
 import { createCase, createUser, grantCase, signIn, type TestUser } from './factories';
 import { TestClient } from './http-client';
 import {
   CELLS,
+  MATRIX_PLAN_TERMS,
   pdfUpload,
   MATRIX_ROLES,
   PERMISSION_MATRIX,
@@ -160,6 +161,40 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
           .returning({ id: caseConfidentialityLifts.id }),
       );
       return { caseId: created.id, liftId: lift!.id };
+    },
+    freshPlan: async () => {
+      const created = await createCase(t.database.db, c.councilId, 'マトリクス 計画');
+      const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
+      if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      // The matrix's bank officer is the target creditor of every fresh plan.
+      const [bank] = await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: ['council_staff'] }, (tx) =>
+        tx
+          .select({ bankCode: organizations.bankCode })
+          .from(organizations)
+          .where(eq(organizations.id, users.get('bank_officer')!.organizationId)),
+      );
+      await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: ['council_staff'] }, async (tx) => {
+        const [cr] = await tx
+          .insert(caseCreditors)
+          .values({ councilId: c.councilId, caseId: created.id, bankCode: bank!.bankCode!, bankName: 'マトリクス銀行' })
+          .returning({ id: caseCreditors.id });
+        await tx.insert(caseLoans).values({
+          councilId: c.councilId,
+          caseId: created.id,
+          creditorId: cr!.id,
+          label: '運転資金',
+          balance: 1_000_000,
+          annualRatePercent: '1.000',
+          monthlyRepayment: 10_000,
+        });
+      });
+      const res = await execute(uploaders.get(c.councilId)!, {
+        method: 'POST',
+        url: `/api/v1/cases/${created.id}/plan/versions`,
+        body: MATRIX_PLAN_TERMS,
+      });
+      if (res.statusCode !== 201) throw new Error(`fresh plan not submitted: ${res.body}`);
+      return { caseId: created.id, sha256: res.json<{ current: { sha256: string } }>().current.sha256 };
     },
     bystander: { email: bystander.email, password: bystander.password },
     uniqueEmail: () => `matrix-${++emailSeq}-${Date.now()}@example.jp`,

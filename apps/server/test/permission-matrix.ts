@@ -50,6 +50,8 @@ export interface MatrixTarget {
   freshCreditor(): Promise<{ caseId: string; creditorId: string; loanId: string }>;
   /** A fresh case (granted like freshCaseId) with a confidentiality lift in force for みずほ. */
   freshLift(): Promise<{ caseId: string; liftId: string }>;
+  /** A fresh case (granted like freshCaseId) whose target creditor is the matrix's bank, with plan version 1. */
+  freshPlan(): Promise<{ caseId: string; sha256: string }>;
   /** Credentials of a bystander account (for the sign-in route). */
   readonly bystander: { readonly email: string; readonly password: string };
   readonly uniqueEmail: () => string;
@@ -130,6 +132,16 @@ const companyOnly = (ok: Outcome): Expected =>
     ...each(['expert', 'bank_officer', 'lawyer'] as const, byGrant(403, 404)),
     default: same(404),
   });
+
+export const MATRIX_PLAN_TERMS = {
+  title: 'マトリクス計画',
+  summary: '確認用',
+  supportMeasures: ['reschedule'],
+  planYears: 3,
+  monthlyRepaymentTotal: 10_000,
+  proRataMethod: 'balance',
+  roundingUnit: 1,
+};
 
 const matrixLoan = { label: '運転資金', balance: 1_000_000, annualRatePercent: 1.5, monthlyRepayment: 10_000 };
 
@@ -758,5 +770,60 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
       return json('POST', `/api/v1/cases/${f.caseId}/confidentiality-lifts/${f.liftId}/revoke`);
     },
     expected: companyOnly(200),
+  },
+  getCasePlan: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/plan`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(200, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  submitPlanVersion: {
+    target: 'case',
+    request: async (t) => json('POST', `/api/v1/cases/${(await t.freshCreditor()).caseId}/plan/versions`, MATRIX_PLAN_TERMS),
+    expected: caseWorkersOnly(201),
+  },
+  getPlanVersion: {
+    target: 'case',
+    request: async (t) => json('GET', `/api/v1/cases/${(await t.freshPlan()).caseId}/plan/versions/1`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(200, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  commentPlanVersion: {
+    target: 'case',
+    request: async (t) => json('POST', `/api/v1/cases/${(await t.freshPlan()).caseId}/plan/versions/1/comments`, { body: '意見' }),
+    expected: table({
+      anonymous: same(401),
+      ...each(['council_pm', 'council_sm'] as const, byCouncil(201, 404)),
+      ...each(['council_staff', 'council_admin'] as const, byCouncil(403, 404)),
+      ...each(outsiders, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  respondToPlan: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshPlan();
+      return json('POST', `/api/v1/cases/${f.caseId}/plan/responses`, { versionSha256: f.sha256, kind: 'consent' });
+    },
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(403, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(201, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
   },
 };

@@ -163,3 +163,119 @@ export type CreditorImportResult = z.infer<typeof creditorImportResultSchema>;
 export type CreateLiftBody = z.infer<typeof createLiftBodySchema>;
 export type ConfidentialityLift = z.infer<typeof confidentialityLiftSchema>;
 export type ConfidentialityLiftList = z.infer<typeof confidentialityLiftListSchema>;
+
+// ── Plan versions, review comments, stance and consent ───────────────────────
+
+export const SUPPORT_MEASURES = ['reschedule', 'interest_only', 'dds', 'des', 'forgiveness'] as const;
+
+/** The terms of a plan version; the server adds the creditor table with the proposed repayment of every creditor. */
+export const submitPlanVersionBodySchema = z
+  .strictObject({
+    title: z.string().trim().min(1, 'planTitle.length').max(200, 'planTitle.length'),
+    summary: z.string().trim().min(1, 'planSummary.length').max(5000, 'planSummary.length'),
+    supportMeasures: z.array(z.enum(SUPPORT_MEASURES)).min(1, 'supportMeasures.required').max(5, 'supportMeasures.required'),
+    planYears: z.number().int('planYears.range').min(1, 'planYears.range').max(10, 'planYears.range'),
+    monthlyRepaymentTotal: yenSchema,
+    proRataMethod: z.enum(['balance', 'unsecured']),
+    roundingUnit: z.union([z.literal(1), z.literal(1000)]).default(1000),
+  })
+  .meta({ id: 'SubmitPlanVersionBody' });
+
+export const planVersionParamsSchema = z.strictObject({ caseId: z.uuid(), versionNo: z.coerce.number().int().min(1).max(100000) });
+
+export const planCreditorLineSchema = z.object({
+  bankCode: z.string(),
+  bankName: z.string(),
+  isMainBank: z.boolean(),
+  isTarget: z.boolean(),
+  balance: z.number().int(),
+  securedByCollateral: z.number().int(),
+  guaranteeCover: z.number().int(),
+  unsecured: z.number().int(),
+  proposedMonthlyRepayment: z.number().int(),
+});
+
+/** The canonical content of a version: what its SHA-256 is computed over (RFC 8785 JSON). */
+export const planVersionContentSchema = z
+  .object({
+    format: z.literal('kasseika.plan-version/1'),
+    caseReferenceNo: z.string(),
+    companyName: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    supportMeasures: z.array(z.enum(SUPPORT_MEASURES)),
+    planYears: z.number().int(),
+    monthlyRepaymentTotal: z.number().int(),
+    proRata: z.object({
+      method: z.enum(['balance', 'unsecured']),
+      guaranteeCoverTreatment: z.literal('secured'),
+      roundingUnit: z.number().int(),
+      residual: z.literal('largestRemainder'),
+    }),
+    creditors: z.array(planCreditorLineSchema),
+  })
+  .meta({ id: 'PlanVersionContent' });
+
+export const planCommentSchema = z.object({ id: z.string(), authorName: z.string().nullable(), body: z.string(), at: z.string() });
+
+export const planVersionSchema = z
+  .object({
+    versionNo: z.number().int(),
+    sha256: z.string(),
+    submittedAt: z.string(),
+    submittedByName: z.string().nullable(),
+    targetBankCodes: z.array(z.string()),
+    content: planVersionContentSchema,
+    comments: z.array(planCommentSchema).meta({ description: 'PM/SM review comments (council only; empty for others)' }),
+  })
+  .meta({ id: 'PlanVersion' });
+
+export const creditorConsentStateSchema = z.object({
+  bankCode: z.string(),
+  bankName: z.string(),
+  stance: z.enum(['support', 'conditional', 'oppose']).nullable(),
+  conditions: z.string().nullable(),
+  consented: z.boolean(),
+  consentedAt: z.string().nullable(),
+});
+
+export const casePlanSchema = z
+  .object({
+    versions: z.array(z.object({ versionNo: z.number().int(), sha256: z.string(), submittedAt: z.string() })),
+    current: planVersionSchema.nullable(),
+    consent: z.object({
+      targets: z.array(creditorConsentStateSchema).meta({ description: 'Every target creditor (a bank sees only its own row)' }),
+      outstanding: z.array(z.string()),
+      allConsented: z.boolean(),
+    }),
+    baseline: z.object({ versionNo: z.number().int(), sha256: z.string(), agreedAt: z.string() }).nullable(),
+    abilities: z.object({ submit: z.boolean(), comment: z.boolean(), respond: z.boolean() }),
+    myBankCode: z.string().nullable(),
+  })
+  .meta({ id: 'CasePlan', description: 'Plan versions, the current one, and who has consented to it' });
+
+export const planCommentBodySchema = z
+  .strictObject({ body: z.string().trim().min(1, 'planComment.length').max(4000, 'planComment.length') })
+  .meta({ id: 'PlanCommentBody' });
+
+export const creditorResponseBodySchema = z
+  .strictObject({
+    /** The SHA-256 of the version the bank answers to: a stale one is refused. */
+    versionSha256: z.string().regex(/^[0-9a-f]{64}$/, 'versionSha256.format'),
+    kind: z.enum(['stance', 'consent']),
+    stance: z.enum(['support', 'conditional', 'oppose']).optional(),
+    conditions: z.string().trim().max(2000, 'conditions.length').optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.kind === 'stance' && !b.stance) ctx.addIssue({ code: 'custom', path: ['stance'], message: 'stance.required' });
+    if (b.kind === 'stance' && b.stance === 'conditional' && !b.conditions)
+      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'conditions.required' });
+  })
+  .meta({ id: 'CreditorResponseBody' });
+
+export type SubmitPlanVersionBody = z.infer<typeof submitPlanVersionBodySchema>;
+export type PlanVersionContent = z.infer<typeof planVersionContentSchema>;
+export type PlanVersion = z.infer<typeof planVersionSchema>;
+export type CasePlan = z.infer<typeof casePlanSchema>;
+export type PlanCommentBody = z.infer<typeof planCommentBodySchema>;
+export type CreditorResponseBody = z.infer<typeof creditorResponseBodySchema>;

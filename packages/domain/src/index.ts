@@ -8,3 +8,4 @@ export * from './text/japanese-text';
 export * from './directory/prefectures';
 export * from './directory/directory';
 export * from './cases/case-workflow';
+export * from './creditors/plan-consent';

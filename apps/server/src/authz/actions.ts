@@ -46,6 +46,10 @@ export interface ActionResources {
   'case.creditors.manage': CaseResource;
   'case.confidentiality.read': CaseResource;
   'case.confidentiality.manage': CaseResource;
+  'case.plan.read': CaseResource;
+  'case.plan.submit': CaseResource;
+  'case.plan.comment': CaseResource;
+  'case.plan.respond': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -72,4 +76,8 @@ export const ACTIONS = [
   'case.creditors.manage',
   'case.confidentiality.read',
   'case.confidentiality.manage',
+  'case.plan.read',
+  'case.plan.submit',
+  'case.plan.comment',
+  'case.plan.respond',
 ] as const satisfies readonly Action[];

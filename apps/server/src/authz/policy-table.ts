@@ -55,4 +55,11 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   'case.confidentiality.read': (actor, r) =>
     isCaseWorker(actor, r.councilId) || (hasRole(actor, 'company_member') && r.grantScopes.includes('confidentiality.manage')),
   'case.confidentiality.manage': (actor, r) => hasRole(actor, 'company_member') && r.grantScopes.includes('confidentiality.manage'),
+  // Plan versions and consent (issue 7): the council submits; PM/SM comment (意見・助言); target creditors read and
+  // answer (RLS also requires the company's consent in force and the bank to be a target creditor).
+  'case.plan.read': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'bank_officer') && r.grantScopes.includes('plan.read')),
+  'case.plan.submit': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.plan.comment': (actor, r) => staffCouncilOf(actor) === r.councilId && hasRole(actor, 'council_pm', 'council_sm'),
+  'case.plan.respond': (actor, r) => hasRole(actor, 'bank_officer') && r.grantScopes.includes('plan.respond'),
 };

@@ -72,6 +72,6 @@ export const DEFAULT_GRANT_SCOPES: Record<'company' | 'expert' | 'bank' | 'lawye
     'confidentiality.manage',
   ],
   expert: ['case.read', 'documents.team', 'documents.upload', 'statements.read', 'statements.write'],
-  bank: ['case.read', 'documents.creditors', 'creditors.read'],
+  bank: ['case.read', 'documents.creditors', 'creditors.read', 'plan.read', 'plan.respond'],
   lawyer: ['case.read', 'documents.team'],
 };

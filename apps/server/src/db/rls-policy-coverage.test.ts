@@ -33,6 +33,8 @@ let companyOrgId: string;
 let bankOrgId: string;
 let creditorId: string;
 let caseB: { id: string };
+let bankCode: string;
+let versionId: string;
 
 const probes: Probe[] = [];
 function probe(p: Probe): void {
@@ -152,6 +154,24 @@ beforeAll(async () => {
     db,
     sql`insert into case_confidentiality_lifts (council_id, case_id, bank_code, bank_name, document_sets, consented_by)
         values (13, ${caseA.id}, '0005', '三菱ＵＦＪ', '{plan}', ${company.id})`,
+  );
+  // plan version 1 of case A with the test bank as target creditor, and its consent
+  const [bankOrg] = await queryRows<{ bank_code: string }>(db, sql`select bank_code from organizations where id = ${bank.organizationId}`);
+  bankCode = bankOrg!.bank_code;
+  await queryRows(
+    db,
+    sql`insert into case_creditors (council_id, case_id, bank_code, bank_name, is_target) values (13, ${caseA.id}, ${bankCode}, 'テスト銀行', true)`,
+  );
+  const ver = await queryRows<{ id: string }>(
+    db,
+    sql`insert into case_plan_versions (council_id, case_id, version_no, sha256, content_enc, target_bank_codes, submitted_by)
+        values (13, ${caseA.id}, 1, ${'a'.repeat(64)}, 'x', array[${bankCode}], ${staff13.id}) returning id`,
+  );
+  versionId = ver[0]!.id;
+  await queryRows(
+    db,
+    sql`insert into case_creditor_responses (council_id, case_id, version_id, version_sha256, bank_code, kind, stance, responded_by)
+        values (13, ${caseA.id}, ${versionId}, ${'a'.repeat(64)}, ${bankCode}, 'stance', 'support', ${bank.id})`,
   );
   caseB = await createCase(db, 13, '未同意');
   await grantCase(db, bank, caseB, 13, undefined, { lift: false });
@@ -488,6 +508,63 @@ beforeAll(async () => {
     ctx: bankCtx,
     statement: () => sql`select 1 as hidden where not exists (select 1 from documents where case_id = ${caseB.id})`,
     needsRows: true,
+  });
+  // plan versions, comments, answers and the monitoring baseline (issue 7)
+  probe({
+    name: 'staff submit a plan version',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into case_plan_versions (council_id, case_id, version_no, sha256, content_enc, target_bank_codes, submitted_by)
+          values (13, ${caseA.id}, 2, ${'b'.repeat(64)}, 'x', '{}', ${staff13.id})`,
+    needsRows: false,
+  });
+  probe({
+    name: 'a consented target creditor reads the plan versions',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_plan_versions where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff comment on a version',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into case_plan_comments (council_id, case_id, version_id, author_id, body_enc) values (13, ${caseA.id}, ${versionId}, ${staff13.id}, 'x')`,
+    needsRows: false,
+  });
+  probe({
+    name: 'staff void a creditor’s answer',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`update case_creditor_responses set voided_at = now() where case_id = ${caseA.id} returning id`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a target creditor reads its own answers',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_creditor_responses where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a target creditor consents to the version',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () =>
+      sql`insert into case_creditor_responses (council_id, case_id, version_id, version_sha256, bank_code, kind, responded_by)
+          values (13, ${caseA.id}, ${versionId}, ${'a'.repeat(64)}, ${bankCode}, 'consent', ${bank.id})`,
+    needsRows: false,
+  });
+  probe({
+    name: 'staff freeze the agreed version as the monitoring baseline',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into case_monitoring_baselines (council_id, case_id, version_id, sha256, recorded_by)
+          values (13, ${caseA.id}, ${versionId}, ${'a'.repeat(64)}, ${staff13.id})`,
+    needsRows: false,
   });
   // case workflow history
   probe({

@@ -6,3 +6,4 @@ export * from './audit';
 export * from './documents';
 export * from './financials';
 export * from './creditors';
+export * from './plans';

@@ -163,7 +163,7 @@ describe('outsiders reach a case only through a grant', () => {
     expect(grant).toMatchObject({
       roleInCase: 'bank',
       organizationName: 'テスト銀行',
-      scopes: ['case.read', 'documents.creditors', 'creditors.read'],
+      scopes: ['case.read', 'documents.creditors', 'creditors.read', 'plan.read', 'plan.respond'],
       revokedAt: null,
     });
     expect((await pmClient.post(`/api/v1/cases/${c.id}/grants/${grant!.id}/revoke`, { reason: '対象債権者ではないため' })).statusCode).toBe(

@@ -1,5 +1,5 @@
 import type { AccessLog, CaseDetail, CaseGrantList, CaseList, CaseTransitionList, TransitionBody } from '@kasseika/contracts';
-import { availableTransitions, checkTransition } from '@kasseika/domain';
+import { availableTransitions, checkTransition, type CaseStage } from '@kasseika/domain';
 import { CASE_ACCESS_EVENT_TYPES } from '../../audit/audit-event-types';
 import type { AuditRecorder } from '../../audit/record-audit-event';
 import { actorLabel, rolesOf, staffCouncilOf, tenantContextOf, type Actor } from '../../authz/actor';
@@ -35,6 +35,13 @@ import {
 export type { CaseRow } from './cases.repository';
 export type { CaseFactsLoader } from './case-facts';
 
+/** Work another module does in the same transaction when a case moves (ADR 0011). */
+export type TransitionHook = (
+  tx: Tx,
+  moved: { readonly row: CaseRow; readonly event: string; readonly from: CaseStage; readonly to: CaseStage; readonly at: Date },
+  actorUserId: string,
+) => Promise<void>;
+
 export interface CasesServiceDeps {
   readonly db: Db;
   readonly audit: AuditRecorder;
@@ -42,6 +49,8 @@ export interface CasesServiceDeps {
   readonly cipher: FieldCipher;
   /** Contributors of workflow facts (see case-facts.ts). */
   readonly facts: readonly CaseFactsLoader[];
+  /** Called inside the transition's transaction after the move is recorded (e.g. freezing the agreed plan). */
+  readonly afterTransition?: readonly TransitionHook[];
   readonly now: () => Date;
 }
 
@@ -94,7 +103,7 @@ export async function loadCaseForActor(
  * detail, creation by council case workers, grants and invitations of outsiders, and the access log. Every read of a
  * case is audited in the same transaction.
  */
-export function createCasesService({ db, audit, invitations, cipher, facts, now }: CasesServiceDeps) {
+export function createCasesService({ db, audit, invitations, cipher, facts, afterTransition = [], now }: CasesServiceDeps) {
   async function load(
     tx: Tx,
     actor: Actor,
@@ -363,6 +372,8 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now 
           reasonEnc: await cipher.encrypt(row.councilId, input.reason, transitionReasonPlace(row.id)),
           at,
         });
+        for (const hook of afterTransition)
+          await hook(tx, { row, event: transition.event, from: row.stage, to: transition.to, at }, actor.userId);
         await record(tx, actor, 'CASE_TRANSITIONED', row.councilId, row.id, {
           event: transition.event,
           from: row.stage,

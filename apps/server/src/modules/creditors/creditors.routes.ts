@@ -1,6 +1,12 @@
 import {
   addCreditorBodySchema,
   caseIdParamsSchema,
+  casePlanSchema,
+  creditorResponseBodySchema,
+  planCommentBodySchema,
+  planVersionParamsSchema,
+  planVersionSchema,
+  submitPlanVersionBodySchema,
   confidentialityLiftListSchema,
   createLiftBodySchema,
   creditorImportResultSchema,
@@ -17,6 +23,7 @@ import { fileResponseSchema, routesFor } from '../../http/route';
 import { readSingleUpload } from '../../http/upload';
 import { CREDITOR_IMPORT_MAX_BYTES } from './creditors.import';
 import type { CreditorsService } from './creditors.service';
+import type { PlansService } from './plans.service';
 
 export interface CreditorsRouteDeps {
   readonly creditors: CreditorsService;
@@ -192,5 +199,82 @@ export const creditorsRoutes = [
     success: { status: 200, description: 'The consents', schema: confidentialityLiftListSchema },
     problems: [401, 403, 404, 409, 422],
     handler: ({ params }, { deps, actor }) => deps.creditors.revokeLift(actor, params.caseId, params.liftId),
+  }),
+];
+
+export interface PlansRouteDeps {
+  readonly plans: PlansService;
+}
+
+const planRoute = routesFor<PlansRouteDeps>();
+
+export const plansRoutes = [
+  planRoute({
+    method: 'GET',
+    path: '/api/v1/cases/{caseId}/plan',
+    operationId: 'getCasePlan',
+    summary: 'Plan versions, the current version, and which target creditors have consented to it (audited read)',
+    description: 'Council case workers see every creditor’s answer; a target creditor sees its own.',
+    tags: TAGS,
+    access: { kind: 'signedIn' },
+    params: caseIdParamsSchema,
+    success: { status: 200, description: 'The plan and the consent dashboard', schema: casePlanSchema },
+    problems: [401, 403, 404, 422],
+    handler: ({ params }, { deps, actor }) => deps.plans.get(actor, params.caseId),
+  }),
+  planRoute({
+    method: 'POST',
+    path: '/api/v1/cases/{caseId}/plan/versions',
+    operationId: 'submitPlanVersion',
+    summary: 'Submit a new immutable plan version to the banks (SHA-256 of its RFC 8785 canonical JSON)',
+    description:
+      'The creditor table and the pro-rata of the monthly repayment among target creditors are taken into the version. Identical content → 409. Earlier answers are voided and everyone with a grant is notified by mail.',
+    tags: TAGS,
+    access: { kind: 'signedIn' },
+    params: caseIdParamsSchema,
+    body: submitPlanVersionBodySchema,
+    success: { status: 201, description: 'The plan with the new current version', schema: casePlanSchema },
+    problems: [401, 403, 404, 409, 422],
+    handler: ({ params, body }, { deps, actor }) => deps.plans.submit(actor, params.caseId, body),
+  }),
+  planRoute({
+    method: 'GET',
+    path: '/api/v1/cases/{caseId}/plan/versions/{versionNo}',
+    operationId: 'getPlanVersion',
+    summary: 'One plan version with its content (and PM/SM comments for the council)',
+    tags: TAGS,
+    access: { kind: 'signedIn' },
+    params: planVersionParamsSchema,
+    success: { status: 200, description: 'The version', schema: planVersionSchema },
+    problems: [401, 403, 404, 422],
+    handler: ({ params }, { deps, actor }) => deps.plans.version(actor, params.caseId, params.versionNo),
+  }),
+  planRoute({
+    method: 'POST',
+    path: '/api/v1/cases/{caseId}/plan/versions/{versionNo}/comments',
+    operationId: 'commentPlanVersion',
+    summary: 'A PM/SM review comment (意見・助言) on a plan version (council-internal)',
+    tags: TAGS,
+    access: { kind: 'signedIn' },
+    params: planVersionParamsSchema,
+    body: planCommentBodySchema,
+    success: { status: 201, description: 'The version with its comments', schema: planVersionSchema },
+    problems: [401, 403, 404, 422],
+    handler: ({ params, body }, { deps, actor }) => deps.plans.comment(actor, params.caseId, params.versionNo, body),
+  }),
+  planRoute({
+    method: 'POST',
+    path: '/api/v1/cases/{caseId}/plan/responses',
+    operationId: 'respondToPlan',
+    summary: 'A target creditor states its stance on, or consents to, the version with the given SHA-256',
+    description:
+      'Refused with 409 and the reason when the hash is not the current version’s, the bank is not a target creditor, or it already consented; 404 without the company’s consent in force.',
+    tags: TAGS,
+    access: { kind: 'signedIn' },
+    params: caseIdParamsSchema,
+    body: creditorResponseBodySchema,
+    success: { status: 201, description: 'The plan and the consent state', schema: casePlanSchema },
+    problems: [401, 403, 404, 409, 422],
+    handler: ({ params, body }, { deps, actor }) => deps.plans.respond(actor, params.caseId, body),
   }),
 ];

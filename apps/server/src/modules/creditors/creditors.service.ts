@@ -55,6 +55,34 @@ const CREDITOR = { ja: '指定された債権者', en: 'The creditor' };
 const LOAN = { ja: '指定された借入', en: 'The loan' };
 const LIFT = { ja: '指定された同意', en: 'The consent' };
 
+/** The finance engine's view of creditors and their security (each loan's collateral: rank 1, capped at the loan). */
+export function engineInputs(
+  creditors: readonly CreditorRow[],
+  loans: readonly LoanRow[],
+): { engineCreditors: ProRataCreditor[]; collaterals: Collateral[] } {
+  const loansOf = (id: string) => loans.filter((l) => l.creditorId === id);
+  const ids = new Set(creditors.map((c) => c.id));
+  const engineCreditors: ProRataCreditor[] = creditors.map((c) => ({
+    id: c.id,
+    name: c.bankName,
+    balance: yen(loansOf(c.id).reduce((s, l) => s + l.balance, 0)),
+    isMainBank: c.isMainBank,
+    guaranteedLoans: loansOf(c.id)
+      .filter((l) => l.guaranteeCoverPercent > 0)
+      .map((l) => ({ balance: yen(l.balance), coverPercent: l.guaranteeCoverPercent })),
+  }));
+  const collaterals: Collateral[] = loans
+    .filter((l) => l.collateralAppraisal > 0 && ids.has(l.creditorId))
+    .map((l) => ({
+      id: l.id,
+      description: l.collateral ?? undefined,
+      appraisalValue: yen(l.collateralAppraisal),
+      haircut: l.collateralHaircutPercent / 100,
+      liens: [{ creditorId: l.creditorId, rank: 1, securedAmountCap: yen(l.balance) }],
+    }));
+  return { engineCreditors, collaterals };
+}
+
 /**
  * The creditor table of a case (REFERENCE §7, §9): per creditor the sum of its loans, what collateral (appraisal ×
  * 掛目, rank 1 on its own loans) and guarantee-corporation cover secure, and the unsecured rest (信用残高) — computed
@@ -67,24 +95,7 @@ export function buildCreditorTable(
   edit: boolean,
 ): CreditorTable {
   const loansOf = (id: string) => loans.filter((l) => l.creditorId === id);
-  const engineCreditors: ProRataCreditor[] = creditors.map((c) => ({
-    id: c.id,
-    name: c.bankName,
-    balance: yen(loansOf(c.id).reduce((s, l) => s + l.balance, 0)),
-    isMainBank: c.isMainBank,
-    guaranteedLoans: loansOf(c.id)
-      .filter((l) => l.guaranteeCoverPercent > 0)
-      .map((l) => ({ balance: yen(l.balance), coverPercent: l.guaranteeCoverPercent })),
-  }));
-  const collaterals: Collateral[] = loans
-    .filter((l) => l.collateralAppraisal > 0)
-    .map((l) => ({
-      id: l.id,
-      description: l.collateral ?? undefined,
-      appraisalValue: yen(l.collateralAppraisal),
-      haircut: l.collateralHaircutPercent / 100,
-      liens: [{ creditorId: l.creditorId, rank: 1, securedAmountCap: yen(l.balance) }],
-    }));
+  const { engineCreditors, collaterals } = engineInputs(creditors, loans);
   const coverage = new Map(computeSecurityCoverage(engineCreditors, collaterals, 'secured').creditors.map((c) => [c.creditorId, c]));
   const items = creditors.map((c) => {
     const own = loansOf(c.id);

@@ -13,6 +13,13 @@ export type MailTemplate =
       readonly roleJa: string;
       readonly roleEn: string;
       readonly expiresHours: number;
+    }
+  | {
+      readonly kind: 'plan_version_submitted';
+      readonly caseReferenceNo: string;
+      readonly versionNo: number;
+      readonly sha256: string;
+      readonly link: string;
     };
 
 export interface RenderedMail {
@@ -69,6 +76,20 @@ ${t.link}
 ---
 ${t.inviter} invited you to the SME Revitalization Council system as ${t.roleEn} (${t.organization}).
 Set up your account within ${t.expiresHours} hours with the link above (it works once). You will register a second factor (authenticator app or passkey).
+${FOOTER}`,
+      };
+    case 'plan_version_submitted':
+      return {
+        subject: `【中小企業活性化協議会】計画の新しい版（第${t.versionNo}版）のお知らせ / New plan version`,
+        text: `案件 ${t.caseReferenceNo} の再生計画について、第${t.versionNo}版が提示されました。
+これまでの版への賛否・同意は無効になりました。新しい版を確認のうえ、改めてご回答ください。
+版の識別子（SHA-256）: ${t.sha256}
+
+${t.link}
+
+---
+Version ${t.versionNo} of the plan for case ${t.caseReferenceNo} has been submitted. Stances and consents given to earlier versions are void; please review the new version and answer again.
+Version id (SHA-256): ${t.sha256}
 ${FOOTER}`,
       };
   }
