@@ -47,7 +47,7 @@ function validateCaseSearch(raw: Record<string, unknown>): { q?: string; page?: 
 const session = () => queryClient.query({ ...sessionQueryOptions(), staleTime: 'static' });
 
 /** Pages that need a full sign-in: otherwise to the step the user is at, and back here afterwards. */
-async function requireSignedIn({ location }: { location: ParsedLocation }) {
+export async function requireSignedIn({ location }: { location: ParsedLocation }) {
   const s = await session();
   if (s.state === 'active') return;
   redirect({ to: signInStepPath(s.state) ?? '/sign-in', search: { next: location.href }, throw: true });

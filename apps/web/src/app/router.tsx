@@ -7,7 +7,8 @@ import { CouncilsPage } from './routes/councils-page';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RootLayout } from './routes/root-layout';
-import { identityRoutes } from './identity-routes';
+import { identityRoutes, requireSignedIn } from './identity-routes';
+import { CreditorsPage } from './routes/creditors-page';
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
@@ -50,6 +51,14 @@ const planRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/plan-page'), 'PlanPage'),
 });
 
+// Creditors and the plan of a case (issue 7).
+const creditorsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cases/$caseId/creditors',
+  beforeLoad: requireSignedIn,
+  component: CreditorsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   councilsRoute,
@@ -57,6 +66,7 @@ const routeTree = rootRoute.addChildren([
   quickCheckRoute,
   planRoute,
   ...identityRoutes(rootRoute),
+  creditorsRoute,
 ]);
 
 export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

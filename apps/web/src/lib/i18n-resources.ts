@@ -15,6 +15,8 @@ import jaCases from '../locales/ja/cases.json';
 import enCases from '../locales/en/cases.json';
 import jaMembers from '../locales/ja/members.json';
 import enMembers from '../locales/en/members.json';
+import jaCreditors from '../locales/ja/creditors.json';
+import enCreditors from '../locales/en/creditors.json';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -29,6 +31,7 @@ export const resources = {
     account: jaAccount,
     cases: jaCases,
     members: jaMembers,
+    creditors: jaCreditors,
   },
   en: {
     common: enCommon,
@@ -39,5 +42,6 @@ export const resources = {
     account: enAccount,
     cases: enCases,
     members: enMembers,
+    creditors: enCreditors,
   },
 } as const;

@@ -27,6 +27,7 @@ export function CaseNotFound() {
 
 export function CaseDetailPage() {
   const { t, i18n } = useTranslation('cases');
+  const { t: tCreditors } = useTranslation('creditors');
   const { caseId } = useParams({ from: '/cases/$caseId' });
   const detail = useCase(caseId);
   useDocumentTitle(detail.data ? `${detail.data.companyName}（${detail.data.referenceNo}）` : t('detail.title'));
@@ -49,11 +50,16 @@ export function CaseDetailPage() {
         eyebrow={c.referenceNo}
         title={c.companyName}
         actions={
-          c.abilities.readAccessLog ? (
-            <ButtonLink to="/cases/$caseId/access-log" params={{ caseId: c.id }} variant="secondary">
-              {t('detail.accessLog')}
+          <>
+            {c.abilities.readAccessLog ? (
+              <ButtonLink to="/cases/$caseId/access-log" params={{ caseId: c.id }} variant="secondary">
+                {t('detail.accessLog')}
+              </ButtonLink>
+            ) : null}
+            <ButtonLink to="/cases/$caseId/creditors" params={{ caseId: c.id }} variant="secondary">
+              {tCreditors('link')}
             </ButtonLink>
-          ) : null
+          </>
         }
       />
       <section aria-labelledby="summary-heading">
