@@ -32,6 +32,8 @@ async function signIn(page: Page, address: string): Promise<void> {
   await page.getByRole('textbox', { name: '確認コード（6桁）' }).fill(await totpFor(address));
   await page.getByRole('button', { name: '確認する' }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
+  // The landing page's data has arrived (a navigation now would not cut a request short).
+  if (new URL(page.url()).pathname === '/cases') await expect(page.getByTestId('case-count')).not.toBeEmpty();
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -141,6 +143,10 @@ test('three banks consent after the company lifts confidentiality; a new version
   await expectAxeClean(bankPages[0]!, 'creditors page (bank)');
   // A bank sees only its own answer.
   await expect(bankPages[0]!.getByTestId('consent-list').getByRole('listitem')).toHaveCount(1);
+  // The bank's 同意書 names the version; it downloads as a PDF.
+  const download = bankPages[0]!.waitForEvent('download');
+  await bankPages[0]!.getByRole('link', { name: 'みずほ の同意書（PDF）' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^同意書_DEMO-13-0003_第1版_0001\.pdf$/);
   await consent(bankPages[1]!, 1);
   await page.reload();
   await expect(page.getByTestId('consent-summary')).toHaveText('未同意の対象債権者: 1行');

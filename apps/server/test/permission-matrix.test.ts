@@ -173,21 +173,27 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
           .from(organizations)
           .where(eq(organizations.id, users.get('bank_officer')!.organizationId)),
       );
-      await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: ['council_staff'] }, async (tx) => {
-        const [cr] = await tx
-          .insert(caseCreditors)
-          .values({ councilId: c.councilId, caseId: created.id, bankCode: bank!.bankCode!, bankName: 'マトリクス銀行' })
-          .returning({ id: caseCreditors.id });
-        await tx.insert(caseLoans).values({
-          councilId: c.councilId,
-          caseId: created.id,
-          creditorId: cr!.id,
-          label: '運転資金',
-          balance: 1_000_000,
-          annualRatePercent: '1.000',
-          monthlyRepayment: 10_000,
+      // ... and みずほ (0001) the other one.
+      for (const [code, name] of [
+        [bank!.bankCode!, 'マトリクス銀行'],
+        ['0001', 'みずほ'],
+      ] as const) {
+        await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: ['council_staff'] }, async (tx) => {
+          const [cr] = await tx
+            .insert(caseCreditors)
+            .values({ councilId: c.councilId, caseId: created.id, bankCode: code, bankName: name })
+            .returning({ id: caseCreditors.id });
+          await tx.insert(caseLoans).values({
+            councilId: c.councilId,
+            caseId: created.id,
+            creditorId: cr!.id,
+            label: '運転資金',
+            balance: 1_000_000,
+            annualRatePercent: '1.000',
+            monthlyRepayment: 10_000,
+          });
         });
-      });
+      }
       const res = await execute(uploaders.get(c.councilId)!, {
         method: 'POST',
         url: `/api/v1/cases/${created.id}/plan/versions`,

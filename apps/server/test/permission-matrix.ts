@@ -50,7 +50,7 @@ export interface MatrixTarget {
   freshCreditor(): Promise<{ caseId: string; creditorId: string; loanId: string }>;
   /** A fresh case (granted like freshCaseId) with a confidentiality lift in force for みずほ. */
   freshLift(): Promise<{ caseId: string; liftId: string }>;
-  /** A fresh case (granted like freshCaseId) whose target creditor is the matrix's bank, with plan version 1. */
+  /** A fresh case (granted like freshCaseId) whose target creditors are the matrix's bank and みずほ (0001), with plan version 1. */
   freshPlan(): Promise<{ caseId: string; sha256: string }>;
   /** Credentials of a bystander account (for the sign-in route). */
   readonly bystander: { readonly email: string; readonly password: string };
@@ -822,6 +822,22 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
       ...each(workers, byCouncil(403, 404)),
       council_admin: byCouncil(403, 404),
       bank_officer: byGrant(201, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  downloadConsentForm: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshPlan();
+      // みずほ's form: the council may print it; the matrix's bank (another bank) may not.
+      return json('GET', `/api/v1/cases/${f.caseId}/plan/consent-form.pdf?bankCode=0001`);
+    },
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(403, 404),
       ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
       default: same(404),
     }),

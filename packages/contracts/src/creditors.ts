@@ -273,6 +273,8 @@ export const creditorResponseBodySchema = z
   })
   .meta({ id: 'CreditorResponseBody' });
 
+export const consentFormQuerySchema = z.strictObject({ bankCode: bankCodeSchema.optional() });
+
 export type SubmitPlanVersionBody = z.infer<typeof submitPlanVersionBodySchema>;
 export type PlanVersionContent = z.infer<typeof planVersionContentSchema>;
 export type PlanVersion = z.infer<typeof planVersionSchema>;

@@ -180,6 +180,16 @@ describe('plan versions and unanimous consent', () => {
     board = (await pm.c.get(`${base}/plan`)).json<CasePlan>();
     expect(board.consent).toMatchObject({ outstanding: [], allConsented: true });
 
+    // 同意書 PDF: the council for any target creditor, a bank for its own only.
+    const form = await pm.c.get(`${base}/plan/consent-form.pdf?bankCode=0009`);
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['content-type']).toContain('application/pdf');
+    expect(form.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await banks.smbc.c.get(`${base}/plan/consent-form.pdf`)).statusCode).toBe(200);
+    expect((await banks.smbc.c.get(`${base}/plan/consent-form.pdf?bankCode=0001`)).statusCode).toBe(403);
+    expect((await pm.c.get(`${base}/plan/consent-form.pdf`)).statusCode).toBe(422);
+    expect((await pm.c.get(`${base}/plan/consent-form.pdf?bankCode=0010`)).statusCode).toBe(404);
+
     const effective = await pm.c.post(`${base}/transitions`, {
       event: 'rv_plan_effective',
       expectedStage: 'rv_creditor_consent',

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import type {
   CasePlan,
   CreditorResponseBody,
@@ -8,8 +6,7 @@ import type {
   PlanVersionContent,
   SubmitPlanVersionBody,
 } from '@kasseika/contracts';
-import { checkCreditorResponse, consentOutcome, yen, type ResponseRefusal } from '@kasseika/domain';
-import { allocateProRata, computeSecurityCoverage } from '@kasseika/finance';
+import { checkCreditorResponse, consentOutcome, type ResponseRefusal } from '@kasseika/domain';
 import type { AuditEventType } from '../../audit/audit-event-types';
 import type { AuditRecorder } from '../../audit/record-audit-event';
 import { actorLabel, hasRole, rolesOf, tenantContextOf, type Actor } from '../../authz/actor';
@@ -22,8 +19,8 @@ import { AppError, conflict, notFound } from '../../errors/app-error';
 import type { Mailer } from '../../providers/mail/mailer';
 import type { FieldCipher } from '../../security/field-cipher';
 import { loadCaseForActor, type CaseRow } from '../cases/cases.service';
-import { listCreditors, listLoans } from './creditors.repository';
-import { engineInputs } from './creditors.service';
+import { buildPlanContent, planVersionSha256 } from './plans.content';
+import { buildConsentFormPdf } from './plans.pdf';
 import {
   bankCodesOf,
   insertComment,
@@ -50,13 +47,6 @@ export interface PlansServiceDeps {
 /** Where a version's content and a comment are sealed (binds the ciphertext to its case and version). */
 export const planContentPlace = (caseId: string, versionNo: number): string => `case_plan_versions.content:${caseId}:${versionNo}`;
 export const planCommentPlace = (versionId: string): string => `case_plan_comments.body:${versionId}`;
-
-/** SHA-256 (hex) of the RFC 8785 (JCS) canonical JSON of a version's content — the version's identity. */
-export function planVersionSha256(content: PlanVersionContent): string {
-  const canonical = canonicalize(content);
-  if (canonical === undefined) throw new RangeError('plan content is not serialisable');
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
-}
 
 const REFUSALS: Record<ResponseRefusal, { ja: string; en: string }> = {
   no_version: { ja: 'まだ計画の版が提示されていません', en: 'No plan version has been submitted yet' },
@@ -201,69 +191,6 @@ export function createPlansService({ db, audit, cipher, mailer, publicUrl, now }
     };
   }
 
-  /** Builds a version's content from the plan terms and the current creditor table (pro-rata of the targets). */
-  async function buildContent(tx: Tx, row: CaseRow, body: SubmitPlanVersionBody): Promise<PlanVersionContent> {
-    const creditors = await listCreditors(tx, row.id);
-    const loans = await listLoans(tx, row.id);
-    const targets = creditors.filter((c) => c.isTarget);
-    if (targets.length === 0)
-      throw conflict({
-        ja: '対象債権者が登録されていません。先に債権者一覧を整えてください',
-        en: 'There are no target creditors yet. Complete the creditor table first',
-      });
-    const all = engineInputs(creditors, loans);
-    const coverage = new Map(
-      computeSecurityCoverage(all.engineCreditors, all.collaterals, 'secured').creditors.map((c) => [c.creditorId, c]),
-    );
-    const t = engineInputs(targets, loans);
-    const allocation = allocateProRata({
-      amount: yen(body.monthlyRepaymentTotal),
-      creditors: t.engineCreditors,
-      collaterals: t.collaterals,
-      method: { kind: body.proRataMethod },
-      guaranteeCoverTreatment: 'secured',
-      rounding: { unit: body.roundingUnit, residual: 'largestRemainder' },
-    });
-    if (!allocation.computable)
-      throw conflict({
-        ja: '按分の基準額が0円のため、返済額を按分できません（残高・非保全額を確認してください）',
-        en: 'The pro-rata base is zero, so the repayment cannot be allocated (check balances and unsecured amounts)',
-      });
-    const proposed = new Map(allocation.allocations.map((a) => [a.creditorId, a.amount as number]));
-    return {
-      format: 'kasseika.plan-version/1',
-      caseReferenceNo: row.referenceNo,
-      companyName: row.companyName,
-      title: body.title,
-      summary: body.summary,
-      supportMeasures: [...body.supportMeasures],
-      planYears: body.planYears,
-      monthlyRepaymentTotal: body.monthlyRepaymentTotal,
-      proRata: {
-        method: body.proRataMethod,
-        guaranteeCoverTreatment: 'secured',
-        roundingUnit: body.roundingUnit,
-        residual: 'largestRemainder',
-      },
-      creditors: creditors.map((c) => {
-        const cov = coverage.get(c.id);
-        const own = loans.filter((l) => l.creditorId === c.id);
-        return {
-          bankCode: c.bankCode,
-          bankName: c.bankName,
-          isMainBank: c.isMainBank,
-          isTarget: c.isTarget,
-          balance: own.reduce((s, l) => s + l.balance, 0),
-          securedByCollateral: cov?.securedByCollateral ?? 0,
-          guaranteeCover: cov?.guaranteeCover ?? 0,
-          unsecured: cov?.unsecured ?? 0,
-          // Creditors outside the plan keep their contractual repayment.
-          proposedMonthlyRepayment: c.isTarget ? (proposed.get(c.id) ?? 0) : own.reduce((s, l) => s + l.monthlyRepayment, 0),
-        };
-      }),
-    };
-  }
-
   return {
     async get(actor: Actor, caseId: string): Promise<CasePlan> {
       return withTenantTx(db, tenantContextOf(actor), async (tx) => {
@@ -296,7 +223,7 @@ export function createPlansService({ db, audit, cipher, mailer, publicUrl, now }
           const { row, resource } = await load(tx, actor, caseId);
           authorize(actor, 'case.plan.submit', resource);
           if (row.stage === 'closed') throw conflict({ ja: '終了した案件です', en: 'This case is closed' });
-          const content = await buildContent(tx, row, body);
+          const content = await buildPlanContent(tx, row, body);
           const sha256 = planVersionSha256(content);
           const versions = await listVersions(tx, row.id);
           const latest = versions.at(-1);
@@ -337,6 +264,43 @@ export function createPlansService({ db, audit, cipher, mailer, publicUrl, now }
           });
         throw e;
       }
+    },
+
+    /**
+     * The 同意書 PDF of one target creditor for the current version: the council for any target creditor (query
+     * `bankCode`), a bank officer for its own bank only.
+     */
+    async consentForm(actor: Actor, caseId: string, bankCode: string | undefined): Promise<{ body: Buffer; filename: string }> {
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const { row, resource } = await load(tx, actor, caseId);
+        authorize(actor, 'case.plan.read', resource);
+        const current = (await listVersions(tx, row.id)).at(-1);
+        if (!current) throw notFound({ ja: '計画の版', en: 'A plan version' });
+        const mine = await myBanks(tx, actor);
+        const bank = hasRole(actor, 'bank_officer') ? (bankCode ?? mine[0]) : bankCode;
+        if (!bank)
+          throw new AppError('VALIDATION_FAILED', {
+            issues: [
+              {
+                pointer: '/query/bankCode',
+                code: 'bankCode.format',
+                message: { ja: '金融機関コードを指定してください', en: 'Give the bank code' },
+              },
+            ],
+          });
+        if (hasRole(actor, 'bank_officer') && !mine.includes(bank)) throw new ForbiddenError('case.plan.read', null, null);
+        if (!current.targetBankCodes.includes(bank))
+          throw notFound({ ja: 'この版の対象債権者', en: 'The target creditor of this version' });
+        await record(tx, actor, 'PLAN_VIEWED', row, current.id, { versionNo: current.versionNo, consentForm: bank });
+        const body = await buildConsentFormPdf({
+          councilName: row.councilName,
+          content: await decrypt(current),
+          versionNo: current.versionNo,
+          sha256: current.sha256,
+          bankCode: bank,
+        });
+        return { body, filename: `同意書_${row.referenceNo}_第${current.versionNo}版_${bank}.pdf` };
+      });
     },
 
     /** A PM/SM review comment (意見・助言) on a version (council-internal, encrypted). */
@@ -413,5 +377,7 @@ export function createPlansService({ db, audit, cipher, mailer, publicUrl, now }
     },
   };
 }
+
+export { planVersionSha256 };
 
 export type PlansService = ReturnType<typeof createPlansService>;

@@ -19,9 +19,11 @@ export function CreditorsPage() {
   const { t: tc } = useTranslation('cases');
   const { caseId } = useParams({ from: '/cases/$caseId/creditors' });
   const detail = useCase(caseId);
-  const lifts = useLifts(caseId);
-  const table = useCreditorTable(caseId);
-  const plan = usePlan(caseId);
+  // The sections ask only once the case itself is visible (nothing is requested for a case one may not see).
+  const visible = detail.isSuccess;
+  const lifts = useLifts(caseId, visible);
+  const table = useCreditorTable(caseId, visible);
+  const plan = usePlan(caseId, visible);
   useDocumentTitle(t('title'));
   if (!isCaseId(caseId)) return <CaseNotFound />;
   if (detail.isPending) return <Loading />;

@@ -19,24 +19,27 @@ export const creditorKeys = {
 };
 
 /** Each section asks its own endpoint; a 403 simply means the section is not for this person. */
-export function useLifts(caseId: string) {
+export function useLifts(caseId: string, enabled: boolean) {
   return useQuery({
+    enabled,
     queryKey: creditorKeys.lifts(caseId),
     queryFn: () => apiGet(`/api/v1/cases/${enc(caseId)}/confidentiality-lifts`, confidentialityLiftListSchema),
     retry: false,
   });
 }
 
-export function useCreditorTable(caseId: string) {
+export function useCreditorTable(caseId: string, enabled: boolean) {
   return useQuery({
+    enabled,
     queryKey: creditorKeys.table(caseId),
     queryFn: () => apiGet(`/api/v1/cases/${enc(caseId)}/creditors`, creditorTableSchema),
     retry: false,
   });
 }
 
-export function usePlan(caseId: string) {
+export function usePlan(caseId: string, enabled: boolean) {
   return useQuery({
+    enabled,
     queryKey: creditorKeys.plan(caseId),
     queryFn: () => apiGet(`/api/v1/cases/${enc(caseId)}/plan`, casePlanSchema),
     retry: false,

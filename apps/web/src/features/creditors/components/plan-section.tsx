@@ -97,7 +97,14 @@ export function PlanSection({ caseId, plan, stage, onMoved }: { caseId: string; 
               <li key={x.bankCode}>
                 {x.bankName}（{x.bankCode}）:{' '}
                 {x.consented ? t('plan.consented') : x.stance ? t(`plan.stance.${x.stance}`) : t('plan.noAnswer')}
-                {x.conditions ? `（${x.conditions}）` : ''}
+                {x.conditions ? `（${x.conditions}）` : ''}{' '}
+                <a
+                  className="underline underline-offset-4"
+                  href={`/api/v1/cases/${encodeURIComponent(caseId)}/plan/consent-form.pdf?bankCode=${encodeURIComponent(x.bankCode)}`}
+                  download
+                >
+                  {t('plan.consentForm', { bank: x.bankName })}
+                </a>
               </li>
             ))}
           </ul>
