@@ -102,8 +102,9 @@ test('a PM signs in with password and TOTP, sees only Tokyo cases; wrong passwor
 
   // Back where the user wanted to go: the Tokyo cases only.
   await expect(page).toHaveURL(/\/cases$/);
-  // Two demo cases and the two demo consultation requests awaiting a decision (intake, seed/demo-intake.ts).
-  await expect(page.getByTestId('case-count')).toHaveText('4件の案件');
+  // Three demo cases (DEMO-13-0003 is the creditor-coordination case) and the two demo consultation requests awaiting a
+  // decision (intake, seed/demo-intake.ts).
+  await expect(page.getByTestId('case-count')).toHaveText('5件の案件');
   const table = page.getByTestId('case-table');
   await expect(table).toContainText('DEMO-13-0001');
   await expect(table).toContainText('DEMO-13-0002');
@@ -337,7 +338,12 @@ test('council staff invite a bank to a case and revoke a lawyer’s access with 
   await page.getByRole('textbox', { name: '金融機関コード（4桁）' }).fill('12a');
   await page.getByRole('button', { name: '招待メールを送る' }).click();
   await expect(page.getByText('金融機関コードは4桁の数字で入力してください')).toBeVisible();
+  // A bank the company has not consented to share the case with cannot be invited (REFERENCE §1.3).
   await page.getByRole('textbox', { name: '金融機関コード（4桁）' }).fill('9977');
+  await page.getByRole('button', { name: '招待メールを送る' }).click();
+  await expect(page.getByText('会社がこの金融機関への守秘義務の解除に同意していません。同意の後で招待できます')).toBeVisible();
+  // The demo company consented for 三井住友 (0009).
+  await page.getByRole('textbox', { name: '金融機関コード（4桁）' }).fill('0009');
   await page.getByRole('button', { name: '招待メールを送る' }).click();
   await expect(page.getByText(`${banker} に招待メールを送りました`)).toBeVisible();
   await expect(page.getByText(`${banker}（金融機関）`)).toBeVisible();

@@ -3,6 +3,7 @@
  * - data/directory/<version>/directory.json  from the pamphlet (data/seeds/)
  * - docs/openapi.json                         from the route registry and zod schemas
  * - docs/authorization-matrix.md              from the permission matrix (apps/server/test/permission-matrix.ts)
+ * - data/banks/financial-institutions.json   from the zengin-code package + local codes (scripts/banks/)
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { buildOpenApiDocument } from '../apps/server/src/http/openapi';
 import { allRoutes } from '../apps/server/src/routes';
 import { API_VERSION } from '../apps/server/src/app';
 import { renderAuthorizationMatrix } from './authorization-matrix';
+import { buildBankDataset } from './banks/build-bank-dataset';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -27,6 +29,7 @@ function artefacts(): Artefact[] {
     buildDirectoryDataset(root),
     { path: 'docs/openapi.json', content: `${JSON.stringify(openapi, null, 2)}\n` },
     { path: 'docs/authorization-matrix.md', content: renderAuthorizationMatrix() },
+    buildBankDataset(),
   ];
 }
 

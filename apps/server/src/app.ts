@@ -106,6 +106,8 @@ export async function buildApp({ config, database, logger, services: given }: Ap
     consultation: services.consultation,
     tasks: services.tasks,
     earnings: services.earnings,
+    creditors: services.creditors,
+    plans: services.plans,
     invitations: services.invitations,
     devOutbox: { enabled: config.env !== 'production', db: database.db },
     calculations: createCalculationsService({ rules: loadCalculationRuleData() }),

@@ -12,6 +12,7 @@ import { financialsRoutes, type FinancialsRouteDeps } from './modules/financials
 import { consultationRoutes, type ConsultationRouteDeps } from './modules/casework/consultation.routes';
 import { tasksRoutes, type TasksRouteDeps } from './modules/casework/tasks.routes';
 import { earningsRoutes, type EarningsRouteDeps } from './modules/casework/earnings.routes';
+import { creditorsRoutes, plansRoutes, type CreditorsRouteDeps, type PlansRouteDeps } from './modules/creditors/creditors.routes';
 import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.routes';
 import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 import { guarantorsRoutes, type GuarantorsRouteDeps } from './modules/guarantors/guarantors.routes';
@@ -31,6 +32,8 @@ export type AppDeps = SystemRouteDeps &
   ConsultationRouteDeps &
   TasksRouteDeps &
   EarningsRouteDeps &
+  CreditorsRouteDeps &
+  PlansRouteDeps &
   PasskeyRouteDeps &
   OidcRouteDeps &
   GuarantorsRouteDeps &
@@ -58,4 +61,6 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...consultationRoutes,
   ...tasksRoutes,
   ...earningsRoutes,
+  ...creditorsRoutes,
+  ...plansRoutes,
 ];

@@ -21,6 +21,10 @@ import { createEarningsService, earningsFactsLoader, type EarningsService } from
 import { japaneseHolidays } from './modules/casework/japanese-calendar';
 import { loadCalculationRuleData, thresholdTableFor } from './modules/calculations/calculations-rule-data';
 import { diagnose } from './modules/calculations/calculations-diagnosis';
+import { createCreditorsService, creditorFactsLoader, type CreditorsService } from './modules/creditors/creditors.service';
+import { loadFinancialInstitutions } from './modules/creditors/financial-institutions';
+import { createPlansService, type PlansService } from './modules/creditors/plans.service';
+import { freezeAgreedPlan, planFactsLoader } from './modules/creditors/plans.workflow';
 import { createDirectoryService, type DirectoryService } from './modules/directory/directory.service';
 import { createMailer, type Mailer } from './providers/mail/mailer';
 import { createPostalLookup, type PostalLookup } from './providers/postal-lookup';
@@ -56,6 +60,8 @@ export interface Services {
   readonly consultation: ConsultationService;
   readonly tasks: TasksService;
   readonly earnings: EarningsService;
+  readonly creditors: CreditorsService;
+  readonly plans: PlansService;
   readonly now: () => Date;
 }
 
@@ -84,9 +90,9 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     audit,
     invitations,
     cipher,
-    facts: [triageFactsLoader, earningsFactsLoader],
+    facts: [triageFactsLoader, earningsFactsLoader, creditorFactsLoader, planFactsLoader],
     now,
-    onTransition: [intake.transitionListener],
+    onTransition: [intake.transitionListener, freezeAgreedPlan],
   });
   return {
     keys,
@@ -123,6 +129,8 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     cases,
     members: createMembersService({ db: database.db, audit, invitations, now }),
     financials: createFinancialsService({ db: database.db, audit, cipher, now }),
+    creditors: createCreditorsService({ db: database.db, audit, institutions: loadFinancialInstitutions(), now }),
+    plans: createPlansService({ db: database.db, audit, cipher, mailer, publicUrl: config.publicUrl, now }),
     documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
     consultation: createConsultationService({
       db: database.db,

@@ -189,6 +189,37 @@ describe(`encryption at rest (${process.env.KASSEIKA_TEST_DATABASE_URL ? 'pg_dum
     for (const s of [what, note, summary]) expect(dump.includes(Buffer.from(s, 'utf8'))).toBe(false);
   });
 
+  it('keeps plan version content and PM/SM comments out of the stored data', async () => {
+    const pm = new TestClient(t.app).withIp('203.0.113.91');
+    t.clock.advance(31_000);
+    await signIn(pm, await createUser(t.database.db, t.services.cipher, { role: 'council_pm', councilId: 13 }), t.clock.now());
+    const c = await createCase(t.database.db, 13, '計画暗号化確認株式会社');
+    const added = await pm.post(`/api/v1/cases/${c.id}/creditors`, { bankCode: '0001' });
+    const creditorId = added.json<{ items: { id: string }[] }>().items[0]!.id;
+    await pm.post(`/api/v1/cases/${c.id}/creditors/${creditorId}/loans`, {
+      label: '運転資金',
+      balance: 50_000_000,
+      annualRatePercent: 1,
+      monthlyRepayment: 100_000,
+    });
+    const summary = `計画概要センチネル-${randomUUID()}`;
+    const comment = `意見センチネル-${randomUUID()}`;
+    const submitted = await pm.post(`/api/v1/cases/${c.id}/plan/versions`, {
+      title: '再生計画',
+      summary,
+      supportMeasures: ['reschedule'],
+      planYears: 3,
+      monthlyRepaymentTotal: 100_000,
+      proRataMethod: 'balance',
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    expect((await pm.post(`/api/v1/cases/${c.id}/plan/versions/1/comments`, { body: comment })).statusCode).toBe(201);
+    const dump = await t.database.dump();
+    expect(dump.includes(Buffer.from('計画暗号化確認株式会社', 'utf8'))).toBe(true); // positive control
+    expect(dump.includes(Buffer.from(summary, 'utf8'))).toBe(false);
+    expect(dump.includes(Buffer.from(comment, 'utf8'))).toBe(false);
+  });
+
   it('binds each ciphertext to its place: a value copied to another account does not decrypt', async () => {
     const a = await createUser(t.database.db, t.services.cipher, { role: 'expert' });
     const b = await createUser(t.database.db, t.services.cipher, { role: 'expert' });

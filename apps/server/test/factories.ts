@@ -3,7 +3,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { ROLE_IN_CASE_OF, ROLE_ORGANIZATION_KIND, DEFAULT_GRANT_SCOPES, type Role } from '../src/authz/roles';
 import { withAuthTx } from '../src/db/auth-tx';
 import type { Db } from '../src/db/client';
-import { caseGrants, memberships, organizations, supportCases, userCredentials, users } from '../src/db/schema';
+import type { Tx } from '../src/db/client';
+import { caseConfidentialityLifts, caseGrants, memberships, organizations, supportCases, userCredentials, users } from '../src/db/schema';
 import { withTenantTx } from '../src/db/tenant-tx';
 import { currentTotp, newTotpSecret } from '../src/modules/auth/totp';
 import type { FieldCipher } from '../src/security/field-cipher';
@@ -56,7 +57,13 @@ export async function createUser(
     } else if (!organizationId) {
       const [org] = await tx
         .insert(organizations)
-        .values({ kind, name: `テスト${kind}-${randomUUID().slice(0, 6)}`, councilId: kind === 'company' ? councilId : null })
+        .values({
+          kind,
+          name: `テスト${kind}-${randomUUID().slice(0, 6)}`,
+          councilId: kind === 'company' ? councilId : null,
+          // Test banks get a unique (non-official) code: confidentiality lifts name banks by code.
+          bankCode: kind === 'bank' ? `x${randomUUID().slice(0, 7)}` : null,
+        })
         .returning({ id: organizations.id });
       organizationId = org?.id;
     }
@@ -101,13 +108,49 @@ export async function createCase(db: Db, councilId: number, companyName = 'テ�
   return { id: row.id, referenceNo };
 }
 
-/** Grants an outsider the default scopes of their role on a case (as the case's council). */
-export async function grantCase(db: Db, user: TestUser, c: { id: string }, councilId: number, scopes?: string[]): Promise<void> {
+/**
+ * Grants an outsider the default scopes of their role on a case (as the case's council). A bank officer's grant comes
+ * with the company's confidentiality lift for the officer's bank (the invitation flow requires one), unless
+ * `lift: false`.
+ */
+export async function grantCase(
+  db: Db,
+  user: TestUser,
+  c: { id: string },
+  councilId: number,
+  scopes?: string[],
+  opts: { lift?: boolean } = {},
+): Promise<void> {
   const roleInCase = ROLE_IN_CASE_OF[user.role];
   if (!roleInCase) throw new Error(`${user.role} does not take case grants`);
-  await withTenantTx(db, { councilId, userId: null, roles: ['council_staff'] }, (tx) =>
-    tx
+  await withTenantTx(db, { councilId, userId: null, roles: ['council_staff'] }, async (tx) => {
+    await tx
       .insert(caseGrants)
-      .values({ councilId, caseId: c.id, userId: user.id, roleInCase, scopes: scopes ?? [...DEFAULT_GRANT_SCOPES[roleInCase]] }),
-  );
+      .values({ councilId, caseId: c.id, userId: user.id, roleInCase, scopes: scopes ?? [...DEFAULT_GRANT_SCOPES[roleInCase]] });
+    if (roleInCase === 'bank' && opts.lift !== false) await liftFor(tx, user, c.id, councilId);
+  });
+}
+
+/** Records the company's consent (all document sets) for the bank of a bank officer on a case, as the council. */
+export async function liftConfidentiality(db: Db, bankUser: TestUser, c: { id: string }, councilId: number): Promise<void> {
+  await withTenantTx(db, { councilId, userId: null, roles: ['council_staff'] }, (tx) => liftFor(tx, bankUser, c.id, councilId));
+}
+
+async function liftFor(tx: Tx, bankUser: TestUser, caseId: string, councilId: number): Promise<void> {
+  const [org] = await tx
+    .select({ bankCode: organizations.bankCode })
+    .from(organizations)
+    .where(eq(organizations.id, bankUser.organizationId));
+  if (!org?.bankCode) throw new Error('the bank officer’s organisation has no bank code');
+  await tx
+    .insert(caseConfidentialityLifts)
+    .values({
+      councilId,
+      caseId,
+      bankCode: org.bankCode,
+      bankName: 'テスト銀行',
+      documentSets: ['plan', 'creditor_documents'],
+      consentedBy: bankUser.id,
+    })
+    .onConflictDoNothing();
 }

@@ -2,13 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { allRoutes } from '../src/routes';
 import { ROLES, type Role } from '../src/authz/roles';
-import { caseActionItems, caseGrants, caseIssues, caseTasks, supportCases, caseTriageDecisions, memberships } from '../src/db/schema';
+import {
+  caseActionItems,
+  caseConfidentialityLifts,
+  caseCreditors,
+  caseGrants,
+  caseIssues,
+  caseLoans,
+  caseTasks,
+  caseTriageDecisions,
+  memberships,
+  organizations,
+  supportCases,
+} from '../src/db/schema';
 import { withTenantTx } from '../src/db/tenant-tx';
 import { currentTotp } from '../src/modules/auth/totp';
 import { createCase, createUser, grantCase, signIn, type TestUser } from './factories';
 import { TestClient } from './http-client';
 import {
   CELLS,
+  MATRIX_PLAN_TERMS,
   pdfUpload,
   MATRIX_ROLES,
   PERMISSION_MATRIX,
@@ -174,6 +187,89 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
         }),
       );
       return created.id;
+    },
+    freshCreditor: async () => {
+      const created = await createCase(t.database.db, c.councilId, 'マトリクス 債権者');
+      const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
+      if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      return withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: ['council_staff'] }, async (tx) => {
+        const [cr] = await tx
+          .insert(caseCreditors)
+          .values({ councilId: c.councilId, caseId: created.id, bankCode: '0001', bankName: 'みずほ' })
+          .returning({ id: caseCreditors.id });
+        const [ln] = await tx
+          .insert(caseLoans)
+          .values({
+            councilId: c.councilId,
+            caseId: created.id,
+            creditorId: cr!.id,
+            label: '運転資金',
+            balance: 1_000_000,
+            annualRatePercent: '1.000',
+            monthlyRepayment: 10_000,
+          })
+          .returning({ id: caseLoans.id });
+        return { caseId: created.id, creditorId: cr!.id, loanId: ln!.id };
+      });
+    },
+    freshLift: async () => {
+      const created = await createCase(t.database.db, c.councilId, 'マトリクス 守秘解除');
+      const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
+      if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      const [lift] = await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: ['council_staff'] }, (tx) =>
+        tx
+          .insert(caseConfidentialityLifts)
+          .values({
+            councilId: c.councilId,
+            caseId: created.id,
+            bankCode: '0001',
+            bankName: 'みずほ',
+            documentSets: ['plan'],
+            consentedBy: bystander.id,
+          })
+          .returning({ id: caseConfidentialityLifts.id }),
+      );
+      return { caseId: created.id, liftId: lift!.id };
+    },
+    freshPlan: async () => {
+      const created = await createCase(t.database.db, c.councilId, 'マトリクス 計画');
+      const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
+      if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      // The matrix's bank officer is the target creditor of every fresh plan.
+      const [bank] = await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: ['council_staff'] }, (tx) =>
+        tx
+          .select({ bankCode: organizations.bankCode })
+          .from(organizations)
+          .where(eq(organizations.id, users.get('bank_officer')!.organizationId)),
+      );
+      // ... and みずほ (0001) the other one.
+      for (const [code, name] of [
+        [bank!.bankCode!, 'マトリクス銀行'],
+        ['0001', 'みずほ'],
+      ] as const) {
+        await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: ['council_staff'] }, async (tx) => {
+          const [cr] = await tx
+            .insert(caseCreditors)
+            .values({ councilId: c.councilId, caseId: created.id, bankCode: code, bankName: name })
+            .returning({ id: caseCreditors.id });
+          await tx.insert(caseLoans).values({
+            councilId: c.councilId,
+            caseId: created.id,
+            creditorId: cr!.id,
+            label: '運転資金',
+            balance: 1_000_000,
+            annualRatePercent: '1.000',
+            monthlyRepayment: 10_000,
+          });
+        });
+      }
+      const res = await execute(uploaders.get(c.councilId)!, {
+        method: 'POST',
+        url: `/api/v1/cases/${created.id}/plan/versions`,
+        body: MATRIX_PLAN_TERMS,
+      });
+      if (res.statusCode !== 201) throw new Error(`fresh plan not submitted: ${res.body}`);
+      return { caseId: created.id, sha256: res.json<{ current: { sha256: string } }>().current.sha256 };
     },
     bystander: { email: bystander.email, password: bystander.password },
     uniqueEmail: () => `matrix-${++emailSeq}-${Date.now()}@example.jp`,

@@ -54,6 +54,12 @@ export interface MatrixTarget {
   freshTaskId(): Promise<string>;
   /** Like `freshCaseId`, at stage ei_planning, with one action item. */
   freshEarningsCase(): Promise<{ caseId: string; actionItemId: string }>;
+  /** A fresh case (granted like freshCaseId) with one creditor (みずほ) and one loan, written by its council. */
+  freshCreditor(): Promise<{ caseId: string; creditorId: string; loanId: string }>;
+  /** A fresh case (granted like freshCaseId) with a confidentiality lift in force for みずほ. */
+  freshLift(): Promise<{ caseId: string; liftId: string }>;
+  /** A fresh case (granted like freshCaseId) whose target creditors are the matrix's bank and みずほ (0001), with plan version 1. */
+  freshPlan(): Promise<{ caseId: string; sha256: string }>;
   /** Credentials of a bystander account (for the sign-in route). */
   readonly bystander: { readonly email: string; readonly password: string };
   readonly uniqueEmail: () => string;
@@ -123,6 +129,47 @@ const councilRoute = (allowed: readonly Role[], ok: Outcome): Expected =>
     ...each(allowed, byCouncil(ok, 404)),
     default: same(404),
   });
+
+/** A case route only the company itself may use (its own consents); the council reads but does not act for it. */
+const companyOnly = (ok: Outcome): Expected =>
+  table({
+    anonymous: same(401),
+    ...each(workers, byCouncil(403, 404)),
+    council_admin: byCouncil(403, 404),
+    company_member: byGrant(ok, 404),
+    ...each(['expert', 'bank_officer', 'lawyer'] as const, byGrant(403, 404)),
+    default: same(404),
+  });
+
+export const MATRIX_PLAN_TERMS = {
+  title: 'マトリクス計画',
+  summary: '確認用',
+  supportMeasures: ['reschedule'],
+  planYears: 3,
+  monthlyRepaymentTotal: 10_000,
+  proRataMethod: 'balance',
+  roundingUnit: 1,
+};
+
+const matrixLoan = { label: '運転資金', balance: 1_000_000, annualRatePercent: 1.5, monthlyRepayment: 10_000 };
+
+/** The 借入金一覧 CSV fixture (Shift_JIS) as a multipart upload to a case. */
+function creditorCsvUpload(caseId: string): MatrixRequest {
+  const boundary = '----kasseika-matrix-creditors';
+  const csv = readFileSync(join(import.meta.dirname, '../src/modules/creditors/fixtures/creditors-sjis.csv'));
+  return {
+    method: 'POST',
+    url: `/api/v1/cases/${caseId}/creditors/import`,
+    raw: {
+      contentType: `multipart/form-data; boundary=${boundary}`,
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="loans.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+        csv,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    },
+  };
+}
 
 const json = (method: MatrixRequest['method'], url: string, body?: unknown): MatrixRequest => ({
   method,
@@ -748,6 +795,141 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
       default: same(404),
     }),
   },
+  // ── creditors and confidentiality lifts (issue 7) ──
+  searchFinancialInstitutions: {
+    target: 'none',
+    request: () => json('GET', '/api/v1/financial-institutions?q=0001'),
+    expected: signedInOnly(200),
+  },
+  downloadCreditorTemplate: { target: 'none', request: () => json('GET', '/api/v1/creditors/template.xlsx'), expected: signedInOnly(200) },
+  getCreditorTable: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/creditors`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(200, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  addCreditor: {
+    target: 'case',
+    request: async (t) => json('POST', `/api/v1/cases/${await t.freshCaseId()}/creditors`, { bankCode: '0005' }),
+    expected: caseWorkersOnly(201),
+  },
+  importCreditors: {
+    target: 'case',
+    request: async (t) => creditorCsvUpload(await t.freshCaseId()),
+    expected: caseWorkersOnly(200),
+  },
+  updateCreditor: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshCreditor();
+      return json('PATCH', `/api/v1/cases/${f.caseId}/creditors/${f.creditorId}`, { isMainBank: true });
+    },
+    expected: caseWorkersOnly(200),
+  },
+  removeCreditor: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshCreditor();
+      return json('DELETE', `/api/v1/cases/${f.caseId}/creditors/${f.creditorId}`);
+    },
+    expected: caseWorkersOnly(200),
+  },
+  addLoan: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshCreditor();
+      return json('POST', `/api/v1/cases/${f.caseId}/creditors/${f.creditorId}/loans`, matrixLoan);
+    },
+    expected: caseWorkersOnly(201),
+  },
+  updateLoan: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshCreditor();
+      return json('PUT', `/api/v1/cases/${f.caseId}/loans/${f.loanId}`, matrixLoan);
+    },
+    expected: caseWorkersOnly(200),
+  },
+  removeLoan: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshCreditor();
+      return json('DELETE', `/api/v1/cases/${f.caseId}/loans/${f.loanId}`);
+    },
+    expected: caseWorkersOnly(200),
+  },
+  listConfidentialityLifts: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/confidentiality-lifts`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      company_member: byGrant(200, 404),
+      ...each(['expert', 'bank_officer', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  liftConfidentiality: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${await t.freshCaseId()}/confidentiality-lifts`, { bankCode: '0001', documentSets: ['plan'] }),
+    expected: companyOnly(201),
+  },
+  revokeConfidentialityLift: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshLift();
+      return json('POST', `/api/v1/cases/${f.caseId}/confidentiality-lifts/${f.liftId}/revoke`);
+    },
+    expected: companyOnly(200),
+  },
+  getCasePlan: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/plan`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(200, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  submitPlanVersion: {
+    target: 'case',
+    request: async (t) => json('POST', `/api/v1/cases/${(await t.freshCreditor()).caseId}/plan/versions`, MATRIX_PLAN_TERMS),
+    expected: caseWorkersOnly(201),
+  },
+  getPlanVersion: {
+    target: 'case',
+    request: async (t) => json('GET', `/api/v1/cases/${(await t.freshPlan()).caseId}/plan/versions/1`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(200, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  commentPlanVersion: {
+    target: 'case',
+    request: async (t) => json('POST', `/api/v1/cases/${(await t.freshPlan()).caseId}/plan/versions/1/comments`, { body: '意見' }),
+    expected: table({
+      anonymous: same(401),
+      ...each(['council_pm', 'council_sm'] as const, byCouncil(201, 404)),
+      ...each(['council_staff', 'council_admin'] as const, byCouncil(403, 404)),
+      ...each(outsiders, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
   downloadReferralLetter: {
     target: 'case',
     request: async (t) => json('GET', `/api/v1/cases/${await t.referredCaseId()}/triage/referral-letter.pdf`),
@@ -815,5 +997,36 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
         summary: 'マトリクス計画',
       }),
     expected: caseWorkersOnly(204),
+  },
+  respondToPlan: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshPlan();
+      return json('POST', `/api/v1/cases/${f.caseId}/plan/responses`, { versionSha256: f.sha256, kind: 'consent' });
+    },
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(403, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(201, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  downloadConsentForm: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshPlan();
+      // みずほ's form: the council may print it; the matrix's bank (another bank) may not.
+      return json('GET', `/api/v1/cases/${f.caseId}/plan/consent-form.pdf?bankCode=0001`);
+    },
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(403, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
   },
 };

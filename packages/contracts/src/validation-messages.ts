@@ -265,6 +265,38 @@ export const VALIDATION_MESSAGES = {
   },
   'earningsPlan.startsOn': { ja: '計画の開始日を日付で入力してください', en: 'Enter the date the plan starts' },
   'earningsPlan.summary': { ja: '計画の概要を1〜4000文字で入力してください', en: 'Summarise the plan in 1 to 4,000 characters' },
+  // Creditors, confidentiality lifts, plan versions and consent (issue 7)
+  'bankCode.unknown': {
+    ja: '金融機関コードが見つかりません。金融機関一覧から選んでください',
+    en: 'Unknown bank code. Choose the bank from the list',
+  },
+  'loanLabel.length': {
+    ja: '借入の名称を1〜100文字で入力してください（例: 運転資金）',
+    en: 'Name the loan with 1 to 100 characters (e.g. Working capital)',
+  },
+  'yen.amount': { ja: '金額は0以上の整数（円）で入力してください', en: 'Enter a whole number of yen, 0 or more' },
+  'rate.percent': {
+    ja: '金利は0〜30%、小数点以下3桁までで入力してください',
+    en: 'Enter a rate between 0 and 30 %, with up to three decimals',
+  },
+  'percent.range': { ja: '割合は0〜100の整数で入力してください', en: 'Enter a whole percentage from 0 to 100' },
+  'collateral.length': { ja: '担保の内容は200文字以内で入力してください', en: 'Describe the collateral in 200 characters or fewer' },
+  'documentSets.required': {
+    ja: '開示する情報の範囲を1つ以上選んでください',
+    en: 'Choose at least one set of information to share',
+  },
+  'planTitle.length': { ja: '計画の表題を1〜200文字で入力してください', en: 'Give the plan a title of 1 to 200 characters' },
+  'planSummary.length': { ja: '計画の概要を1〜5000文字で入力してください', en: 'Summarise the plan in 1 to 5,000 characters' },
+  'supportMeasures.required': { ja: '金融支援策を1つ以上選んでください', en: 'Choose at least one financial-support measure' },
+  'planYears.range': { ja: '計画期間は1〜10年の整数で入力してください', en: 'Enter a plan period of 1 to 10 whole years' },
+  'planComment.length': { ja: '意見・助言を1〜4000文字で入力してください', en: 'Write a comment of 1 to 4,000 characters' },
+  'versionSha256.format': {
+    ja: '計画の版の識別子（SHA-256、英数字64文字）が正しくありません',
+    en: 'The plan version id (SHA-256, 64 hex characters) is not valid',
+  },
+  'stance.required': { ja: '賛否（賛成・条件付き・反対）を選んでください', en: 'Choose a stance (support, conditional or oppose)' },
+  'conditions.required': { ja: '条件付きの場合は条件を入力してください', en: 'Give the conditions of a conditional stance' },
+  'conditions.length': { ja: '条件は2000文字以内で入力してください', en: 'Write the conditions in 2,000 characters or fewer' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -54,6 +54,15 @@ export interface ActionResources {
   'council.tasks.read': CouncilResource;
   'case.earnings.read': CaseResource;
   'case.earnings.write': CaseResource;
+  // creditors (issue 7)
+  'case.creditors.read': CaseResource;
+  'case.creditors.manage': CaseResource;
+  'case.confidentiality.read': CaseResource;
+  'case.confidentiality.manage': CaseResource;
+  'case.plan.read': CaseResource;
+  'case.plan.submit': CaseResource;
+  'case.plan.comment': CaseResource;
+  'case.plan.respond': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -87,4 +96,12 @@ export const ACTIONS = [
   'council.tasks.read',
   'case.earnings.read',
   'case.earnings.write',
+  'case.creditors.read',
+  'case.creditors.manage',
+  'case.confidentiality.read',
+  'case.confidentiality.manage',
+  'case.plan.read',
+  'case.plan.submit',
+  'case.plan.comment',
+  'case.plan.respond',
 ] as const satisfies readonly Action[];

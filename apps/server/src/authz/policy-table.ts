@@ -66,4 +66,19 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   // 収益力改善支援: the council's working material (governance checklist, action plan, plan adoption).
   'case.earnings.read': (actor, r) => isCaseWorker(actor, r.councilId),
   'case.earnings.write': (actor, r) => isCaseWorker(actor, r.councilId),
+  // Creditors (issue 7): the council edits the table; target creditors read it (RLS also requires the company's
+  // consent in force for their bank). The company alone records and revokes its consents (守秘義務の解除).
+  'case.creditors.read': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'bank_officer') && r.grantScopes.includes('creditors.read')),
+  'case.creditors.manage': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.confidentiality.read': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'company_member') && r.grantScopes.includes('confidentiality.manage')),
+  'case.confidentiality.manage': (actor, r) => hasRole(actor, 'company_member') && r.grantScopes.includes('confidentiality.manage'),
+  // Plan versions and consent (issue 7): the council submits; PM/SM comment (意見・助言); target creditors read and
+  // answer (RLS also requires the company's consent in force and the bank to be a target creditor).
+  'case.plan.read': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'bank_officer') && r.grantScopes.includes('plan.read')),
+  'case.plan.submit': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.plan.comment': (actor, r) => staffCouncilOf(actor) === r.councilId && hasRole(actor, 'council_pm', 'council_sm'),
+  'case.plan.respond': (actor, r) => hasRole(actor, 'bank_officer') && r.grantScopes.includes('plan.respond'),
 };

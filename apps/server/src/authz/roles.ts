@@ -71,8 +71,9 @@ export const DEFAULT_GRANT_SCOPES: Record<'company' | 'expert' | 'bank' | 'lawye
     'statements.write',
     'guarantors.read',
     'guarantors.write',
+    'confidentiality.manage',
   ],
   expert: ['case.read', 'documents.team', 'documents.upload', 'statements.read', 'statements.write'],
-  bank: ['case.read', 'documents.creditors'],
+  bank: ['case.read', 'documents.creditors', 'creditors.read', 'plan.read', 'plan.respond'],
   lawyer: ['case.read', 'documents.team', 'guarantors.read', 'guarantors.write'],
 };

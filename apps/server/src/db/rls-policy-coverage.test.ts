@@ -31,6 +31,10 @@ let invitationId: string;
 let bankGrantId: string;
 let companyOrgId: string;
 let bankOrgId: string;
+let creditorId: string;
+let caseB: { id: string };
+let bankCode: string;
+let versionId: string;
 
 const probes: Probe[] = [];
 const CASEWORK_TABLES = [
@@ -103,6 +107,7 @@ beforeAll(async () => {
     'statements.write',
     'guarantors.read',
     'guarantors.write',
+    'confidentiality.manage',
   ]);
   const ids = await queryRows<{ grant: string; company_org: string; bank_org: string }>(
     db,
@@ -162,6 +167,49 @@ beforeAll(async () => {
     sql`insert into case_earnings_plans (council_id, case_id, plan_years, rescheduling_requested, starts_on, summary_enc, adopted_by) values (13, ${caseA.id}, 1, true, '2027-04-01', 'x', ${staff13.id})`,
   ])
     await queryRows(db, insert);
+
+  // creditors (issue 7): a creditor with a loan on case A (the bank's lift comes with its grant, see factories); case B
+  // granted to the bank without the company's consent, with a document for creditors.
+  const cred = await queryRows<{ id: string }>(
+    db,
+    sql`insert into case_creditors (council_id, case_id, bank_code, bank_name) values (13, ${caseA.id}, '0001', 'みずほ') returning id`,
+  );
+  creditorId = cred[0]!.id;
+  await queryRows(
+    db,
+    sql`insert into case_loans (council_id, case_id, creditor_id, label, balance, annual_rate_percent, monthly_repayment)
+        values (13, ${caseA.id}, ${creditorId}, '運転資金', 1000, 1.5, 10)`,
+  );
+  await queryRows(
+    db,
+    sql`insert into case_confidentiality_lifts (council_id, case_id, bank_code, bank_name, document_sets, consented_by)
+        values (13, ${caseA.id}, '0005', '三菱ＵＦＪ', '{plan}', ${company.id})`,
+  );
+  // plan version 1 of case A with the test bank as target creditor, and its consent
+  const [bankOrg] = await queryRows<{ bank_code: string }>(db, sql`select bank_code from organizations where id = ${bank.organizationId}`);
+  bankCode = bankOrg!.bank_code;
+  await queryRows(
+    db,
+    sql`insert into case_creditors (council_id, case_id, bank_code, bank_name, is_target) values (13, ${caseA.id}, ${bankCode}, 'テスト銀行', true)`,
+  );
+  const ver = await queryRows<{ id: string }>(
+    db,
+    sql`insert into case_plan_versions (council_id, case_id, version_no, sha256, content_enc, target_bank_codes, submitted_by)
+        values (13, ${caseA.id}, 1, ${'a'.repeat(64)}, 'x', array[${bankCode}], ${staff13.id}) returning id`,
+  );
+  versionId = ver[0]!.id;
+  await queryRows(
+    db,
+    sql`insert into case_creditor_responses (council_id, case_id, version_id, version_sha256, bank_code, kind, stance, responded_by)
+        values (13, ${caseA.id}, ${versionId}, ${'a'.repeat(64)}, ${bankCode}, 'stance', 'support', ${bank.id})`,
+  );
+  caseB = await createCase(db, 13, '未同意');
+  await grantCase(db, bank, caseB, 13, undefined, { lift: false });
+  await queryRows(
+    db,
+    sql`insert into documents (council_id, case_id, doc_type, title, visibility, created_by)
+        values (13, ${caseB.id}, 'other', '債権者向け（未同意）', 'creditors', ${staff13.id})`,
+  );
 
   const staff = () => ({ councilId: 13, userId: staff13.id, roles: ['council_staff'] });
   const bankCtx = () => ({ councilId: null, userId: bank.id, roles: ['bank_officer'] });
@@ -428,6 +476,148 @@ beforeAll(async () => {
     statement: () =>
       sql`insert into case_guarantor_sets (council_id, case_id, revision, guarantor_count, guarantors_enc, entered_by)
           values (13, ${caseA.id}, 7, 1, 'x', ${company.id})`,
+    needsRows: false,
+  });
+  // creditors and confidentiality lifts (issue 7)
+  probe({
+    name: 'staff add a creditor to their council’s case',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into case_creditors (council_id, case_id, bank_code, bank_name) values (13, ${caseA.id}, '0009', '三井住友')`,
+    needsRows: false,
+  });
+  probe({
+    name: 'staff add a loan',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into case_loans (council_id, case_id, creditor_id, label, balance, annual_rate_percent, monthly_repayment)
+          values (13, ${caseA.id}, ${creditorId}, '設備資金', 1, 1, 1)`,
+    needsRows: false,
+  });
+  probe({
+    name: 'a consented target creditor reads the creditor table',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_creditors where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a consented target creditor reads the loans',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_loans where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff read the company’s consents',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from case_confidentiality_lifts where bank_code = '0005'`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the company reads its consents',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () => sql`select id from case_confidentiality_lifts where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the company consents for a bank',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () =>
+      sql`insert into case_confidentiality_lifts (council_id, case_id, bank_code, bank_name, document_sets, consented_by)
+          values (13, ${caseA.id}, '0010', 'りそな', '{plan}', ${company.id})`,
+    needsRows: false,
+  });
+  probe({
+    name: 'the company revokes its consent',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () =>
+      sql`update case_confidentiality_lifts set revoked_at = now(), revoked_by = ${company.id}
+          where case_id = ${caseA.id} and bank_code = '0005' returning id`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a bank reads the consent naming it',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_confidentiality_lifts where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a granted bank without the company’s consent does not see the case',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select 1 as hidden where not exists (select 1 from support_cases where id = ${caseB.id})`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a granted bank without the company’s consent sees no document for creditors',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select 1 as hidden where not exists (select 1 from documents where case_id = ${caseB.id})`,
+    needsRows: true,
+  });
+  // plan versions, comments, answers and the monitoring baseline (issue 7)
+  probe({
+    name: 'staff submit a plan version',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into case_plan_versions (council_id, case_id, version_no, sha256, content_enc, target_bank_codes, submitted_by)
+          values (13, ${caseA.id}, 2, ${'b'.repeat(64)}, 'x', '{}', ${staff13.id})`,
+    needsRows: false,
+  });
+  probe({
+    name: 'a consented target creditor reads the plan versions',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_plan_versions where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff comment on a version',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into case_plan_comments (council_id, case_id, version_id, author_id, body_enc) values (13, ${caseA.id}, ${versionId}, ${staff13.id}, 'x')`,
+    needsRows: false,
+  });
+  probe({
+    name: 'staff void a creditor’s answer',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`update case_creditor_responses set voided_at = now() where case_id = ${caseA.id} returning id`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a target creditor reads its own answers',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_creditor_responses where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'a target creditor consents to the version',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () =>
+      sql`insert into case_creditor_responses (council_id, case_id, version_id, version_sha256, bank_code, kind, responded_by)
+          values (13, ${caseA.id}, ${versionId}, ${'a'.repeat(64)}, ${bankCode}, 'consent', ${bank.id})`,
+    needsRows: false,
+  });
+  probe({
+    name: 'staff freeze the agreed version as the monitoring baseline',
+    role: 'app',
+    ctx: staff,
+    statement: () =>
+      sql`insert into case_monitoring_baselines (council_id, case_id, version_id, sha256, recorded_by)
+          values (13, ${caseA.id}, ${versionId}, ${'a'.repeat(64)}, ${staff13.id})`,
     needsRows: false,
   });
   // case workflow history

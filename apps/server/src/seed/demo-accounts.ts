@@ -29,6 +29,8 @@ export const DEMO_CASES = [
   { councilId: 13, referenceNo: 'DEMO-13-0001', companyName: '株式会社デモ精工' },
   { councilId: 13, referenceNo: 'DEMO-13-0002', companyName: '有限会社サンプル食品' },
   { councilId: 27, referenceNo: 'DEMO-27-0001', companyName: '株式会社見本工業' },
+  // A revitalization case at the creditor-consent stage, with three creditors (issue 7).
+  { councilId: 13, referenceNo: 'DEMO-13-0003', companyName: '株式会社デモ再生' },
 ] as const;
 
 const council = (prefix: string, councilId: number, name: string): DemoAccount[] => [
@@ -79,6 +81,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: 'サンプル信用金庫 融資担当（デモ・担当案件なし）',
     role: 'bank_officer',
     organization: { kind: 'bank', name: 'サンプル信用金庫', bankCode: '9902' },
+    // Granted on DEMO-13-0003, but the company never consented for サンプル信用金庫: it sees nothing (ADR 0018).
+    grantOn: 'DEMO-13-0003',
+  },
+  {
+    email: 'company2.tokyo@demo.kasseika.jp',
+    displayName: 'デモ再生 代表取締役（デモ）',
+    role: 'company_member',
+    councilId: 13,
+    organization: { kind: 'company', name: '株式会社デモ再生' },
+    grantOn: 'DEMO-13-0003',
   },
   {
     email: 'lawyer@demo.kasseika.jp',
@@ -88,3 +100,69 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     grantOn: 'DEMO-27-0001',
   },
 ];
+
+/** Consents of the demo companies to share their case with a bank (守秘義務の解除, ADR 0018). */
+export const DEMO_CONFIDENTIALITY_LIFTS: readonly {
+  readonly caseReferenceNo: string;
+  readonly bankCode: string;
+  readonly bankName: string;
+  readonly consentedByEmail: string;
+}[] = [
+  { caseReferenceNo: 'DEMO-13-0001', bankCode: '9901', bankName: '株式会社デモ銀行', consentedByEmail: 'company.tokyo@demo.kasseika.jp' },
+  { caseReferenceNo: 'DEMO-27-0001', bankCode: '0009', bankName: '三井住友', consentedByEmail: 'company.osaka@demo.kasseika.jp' },
+];
+
+/** The creditors and loans (借入金一覧) of DEMO-13-0003 — REFERENCE §10.5's three lenders — with no consent yet. */
+export const DEMO_CREDITORS: readonly {
+  readonly caseReferenceNo: string;
+  readonly bankCode: string;
+  readonly bankName: string;
+  readonly isMainBank: boolean;
+  readonly loan: {
+    readonly label: string;
+    readonly balance: number;
+    readonly annualRatePercent: string;
+    readonly monthlyRepayment: number;
+    readonly collateral?: string;
+    readonly collateralAppraisal?: number;
+    readonly guaranteeCoverPercent?: number;
+  };
+}[] = [
+  {
+    caseReferenceNo: 'DEMO-13-0003',
+    bankCode: '0001',
+    bankName: 'みずほ',
+    isMainBank: true,
+    loan: {
+      label: '運転資金',
+      balance: 60_000_000,
+      annualRatePercent: '1.500',
+      monthlyRepayment: 600_000,
+      collateral: '本社土地建物',
+      collateralAppraisal: 40_000_000,
+    },
+  },
+  {
+    caseReferenceNo: 'DEMO-13-0003',
+    bankCode: '0005',
+    bankName: '三菱ＵＦＪ',
+    isMainBank: false,
+    loan: {
+      label: '設備資金（保証協会付）',
+      balance: 30_000_000,
+      annualRatePercent: '1.250',
+      monthlyRepayment: 300_000,
+      guaranteeCoverPercent: 100,
+    },
+  },
+  {
+    caseReferenceNo: 'DEMO-13-0003',
+    bankCode: '0009',
+    bankName: '三井住友',
+    isMainBank: false,
+    loan: { label: '運転資金', balance: 10_000_000, annualRatePercent: '2.000', monthlyRepayment: 100_000 },
+  },
+];
+
+/** Demo cases that start further along the workflow than desk consultation (set once, on a fresh case). */
+export const DEMO_CASE_STAGES = [{ referenceNo: 'DEMO-13-0003', stage: 'rv_creditor_consent', track: 'revitalization' }] as const;

@@ -3,13 +3,33 @@ import { DEFAULT_GRANT_SCOPES, ROLE_IN_CASE_OF, ROLE_ORGANIZATION_KIND } from '.
 import { withAuthTx } from '../db/auth-tx';
 import type { Database, Tx } from '../db/client';
 import type { GuarantorInput } from '@kasseika/contracts';
-import { caseGrants, caseGuarantorSets, memberships, organizations, supportCases, userCredentials, users } from '../db/schema';
+import {
+  caseConfidentialityLifts,
+  caseCreditors,
+  caseGrants,
+  caseGuarantorSets,
+  caseLoans,
+  memberships,
+  organizations,
+  supportCases,
+  userCredentials,
+  users,
+} from '../db/schema';
 import { withTenantTx } from '../db/tenant-tx';
 import type { FieldCipher } from '../security/field-cipher';
 import { guarantorsPlace } from '../modules/guarantors/guarantors.service';
 import { hashPassword } from '../security/passwords';
 import { seedCaseworkDemo } from './casework-demo';
-import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from './demo-accounts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CASES,
+  DEMO_CASE_STAGES,
+  DEMO_CONFIDENTIALITY_LIFTS,
+  DEMO_CREDITORS,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  type DemoAccount,
+} from './demo-accounts';
 import { seedDemoIntake } from './demo-intake';
 
 export interface SeedResult {
@@ -111,6 +131,9 @@ export async function seedDemo(database: Database, cipher: FieldCipher): Promise
   if (foods) await seedCaseworkDemo(database, cipher, foods.id);
   // Public consultation intake (issue 5): verified requests awaiting the councils' decision.
   const intake = await seedDemoIntake(database, cipher);
+  // Creditor coordination (issue 7): the companies' consents and the creditor tables.
+  await seedConfidentialityLifts(database, caseIds);
+  await seedCreditors(database, caseIds);
   return { created: created + intake.created, existing: existing + intake.existing };
 }
 
@@ -155,6 +178,62 @@ async function seedDemoGuarantors(database: Database, cipher: FieldCipher, caseI
     });
     return 1;
   });
+}
+
+/** The demo creditor table (once: a creditor already there is left as it is), and the stage of the demo case. */
+async function seedCreditors(database: Database, caseIds: ReadonlyMap<string, { id: string; councilId: number }>) {
+  for (const s of DEMO_CASE_STAGES) {
+    const target = caseIds.get(s.referenceNo);
+    if (!target) continue;
+    await withTenantTx(database.db, { councilId: target.councilId, userId: null, roles: ['council_staff'] }, (tx) =>
+      tx
+        .update(supportCases)
+        .set({ stage: s.stage, track: s.track })
+        .where(and(eq(supportCases.id, target.id), eq(supportCases.stage, 'desk_consultation'))),
+    );
+  }
+  for (const c of DEMO_CREDITORS) {
+    const target = caseIds.get(c.caseReferenceNo);
+    if (!target) continue;
+    await withTenantTx(database.db, { councilId: target.councilId, userId: null, roles: ['council_staff'] }, async (tx) => {
+      const [creditor] = await tx
+        .insert(caseCreditors)
+        .values({ councilId: target.councilId, caseId: target.id, bankCode: c.bankCode, bankName: c.bankName, isMainBank: c.isMainBank })
+        .onConflictDoNothing()
+        .returning({ id: caseCreditors.id });
+      if (!creditor) return;
+      await tx.insert(caseLoans).values({ councilId: target.councilId, caseId: target.id, creditorId: creditor.id, ...c.loan });
+    });
+  }
+}
+
+/**
+ * The companies' consents to share their demo cases with banks (ADR 0018): without one, a bank officer granted on a
+ * case sees nothing. Recorded as given by the case's company account.
+ */
+async function seedConfidentialityLifts(database: Database, caseIds: ReadonlyMap<string, { id: string; councilId: number }>) {
+  for (const lift of DEMO_CONFIDENTIALITY_LIFTS) {
+    const target = caseIds.get(lift.caseReferenceNo);
+    if (!target) continue;
+    const consentedBy = await withAuthTx(database.db, null, async (tx) => {
+      const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.email, lift.consentedByEmail));
+      return u?.id ?? null;
+    });
+    if (!consentedBy) continue;
+    await withTenantTx(database.db, { councilId: target.councilId, userId: null, roles: ['council_staff'] }, async (tx) => {
+      await tx
+        .insert(caseConfidentialityLifts)
+        .values({
+          councilId: target.councilId,
+          caseId: target.id,
+          bankCode: lift.bankCode,
+          bankName: lift.bankName,
+          documentSets: ['plan', 'creditor_documents'],
+          consentedBy,
+        })
+        .onConflictDoNothing();
+    });
+  }
 }
 
 /** The organisation of a demo account: the council's, HQ's or platform's, or the named outsider organisation. */

@@ -73,6 +73,13 @@ const overdueTasksRoute = createRoute({
   beforeLoad: requireSignedIn,
   component: lazyRouteComponent(() => import('./routes/casework-overdue-page'), 'CaseworkOverduePage'),
 });
+// Creditors and the plan of a case (issue 7).
+const creditorsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cases/$caseId/creditors',
+  beforeLoad: requireSignedIn,
+  component: lazyRouteComponent(() => import('./routes/creditors-page'), 'CreditorsPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
@@ -85,6 +92,7 @@ const routeTree = rootRoute.addChildren([
   consultationRequestRoute,
   consultationVerifyRoute,
   overdueTasksRoute,
+  creditorsRoute,
 ]);
 
 export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

@@ -9,3 +9,5 @@ export * from './guarantees';
 export * from './intake';
 export * from './casework';
 export * from './earnings-improvement';
+export * from './creditors';
+export * from './plans';

@@ -93,10 +93,10 @@ export async function buildStatementsTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-type CellValue = string | number | Date | null;
+export type CellValue = string | number | Date | null;
 
 /** A read-only grid (1-based rows and columns) with cell addresses like `C12`. */
-interface Grid {
+export interface Grid {
   readonly rowCount: number;
   get(row: number, col: number): CellValue;
 }
@@ -112,13 +112,13 @@ export function cellAddress(row: number, col: number): string {
   return `${s}${row}`;
 }
 
-function textOf(v: CellValue): string {
+export function textOf(v: CellValue): string {
   if (v === null) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v).trim();
 }
 
-async function gridFromXlsx(bytes: Buffer): Promise<Grid> {
+export async function gridFromXlsx(bytes: Buffer): Promise<Grid> {
   const zip = inspectZip(bytes, { maxUncompressedBytes: IMPORT_MAX_UNCOMPRESSED_BYTES, maxEntries: 500 });
   if (!zip.ok) {
     if (zip.problem === 'TOO_LARGE_UNCOMPRESSED' || zip.problem === 'TOO_MANY_ENTRIES') {
@@ -158,7 +158,7 @@ async function gridFromXlsx(bytes: Buffer): Promise<Grid> {
   };
 }
 
-function notSpreadsheet(): AppError {
+export function notSpreadsheet(): AppError {
   return new AppError('UNSUPPORTED_MEDIA_TYPE', {
     detail: {
       ja: 'Excelブック（.xlsx）またはCSVファイルを選んでください。ファイルの中身がこれらの形式ではありません',
@@ -217,7 +217,7 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-function gridFromCsv(bytes: Buffer): Grid {
+export function gridFromCsv(bytes: Buffer): Grid {
   const rows = parseCsv(decodeCsv(bytes));
   return { rowCount: rows.length, get: (row, col) => rows[row - 1]?.[col - 1]?.trim() || null };
 }

@@ -252,3 +252,7 @@ function zeroIncomeStatement(): FinancialStatement['incomeStatement'] {
     netIncome: 0,
   });
 }
+
+/** Spreadsheet reading and styling shared with other modules' imports (creditors' 借入金一覧). */
+export { cellAddress, gridFromCsv, gridFromXlsx, notSpreadsheet, textOf } from './calculations.import';
+export { applyWorkbookStyle, JAPANESE_FONT } from './calculations.xlsx-style';

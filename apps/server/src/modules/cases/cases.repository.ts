@@ -11,6 +11,7 @@ import {
   supportCases,
   users,
   memberships,
+  caseConfidentialityLifts,
 } from '../../db/schema';
 
 export interface CaseRow {
@@ -241,4 +242,19 @@ export async function listTransitions(tx: Tx, caseId: string) {
     .leftJoin(users, eq(users.id, caseTransitions.actorUserId))
     .where(eq(caseTransitions.caseId, caseId))
     .orderBy(caseTransitions.at, caseTransitions.id);
+}
+
+/** Whether the company's consent to share the case with this bank (金融機関コード) is in force (ADR 0018). */
+export async function bankConsentInForce(tx: Tx, caseId: string, bankCode: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: caseConfidentialityLifts.id })
+    .from(caseConfidentialityLifts)
+    .where(
+      and(
+        eq(caseConfidentialityLifts.caseId, caseId),
+        eq(caseConfidentialityLifts.bankCode, bankCode),
+        isNull(caseConfidentialityLifts.revokedAt),
+      ),
+    );
+  return rows.length > 0;
 }

@@ -4,7 +4,7 @@ import type { AccessLog, CaseDetail, CaseGrantList, CaseList, InvitationPreview,
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { TestClient } from '../../../test/http-client';
 import { createCase, createUser, grantCase, signIn, type TestUser } from '../../../test/factories';
-import { caseGrants, mailOutbox } from '../../db/schema';
+import { caseConfidentialityLifts, caseGrants, mailOutbox } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
 import { currentTotp } from '../auth/totp';
 
@@ -96,6 +96,21 @@ describe('outsiders reach a case only through a grant', () => {
     });
     expect(missingCode.statusCode).toBe(422);
     expect(missingCode.json<ProblemDetails>().errors?.[0]?.pointer).toBe('/body/bankCode');
+    // No bank is invited before the company lifts confidentiality towards it (REFERENCE §1.3).
+    const bankInvite = { email, displayName: '融資 一郎', roleInCase: 'bank', organizationName: 'テスト銀行', bankCode: '0999' };
+    const beforeConsent = await pmClient.post(`/api/v1/cases/${c.id}/invitations`, bankInvite);
+    expect(beforeConsent.statusCode).toBe(422);
+    expect(beforeConsent.json<ProblemDetails>().errors?.[0]?.code).toBe('bankCode.noConsent');
+    await withTenantTx(t.database.db, { councilId: 13, userId: null, roles: ['council_staff'] }, (tx) =>
+      tx.insert(caseConfidentialityLifts).values({
+        councilId: 13,
+        caseId: c.id,
+        bankCode: '0999',
+        bankName: 'テスト銀行',
+        documentSets: ['plan', 'creditor_documents'],
+        consentedBy: pmTokyo.id, // recorded on paper by the company; the PM entered it for this test
+      }),
+    );
     const invite = await pmClient.post(`/api/v1/cases/${c.id}/invitations`, {
       email,
       displayName: '融資 一郎',
@@ -148,7 +163,7 @@ describe('outsiders reach a case only through a grant', () => {
     expect(grant).toMatchObject({
       roleInCase: 'bank',
       organizationName: 'テスト銀行',
-      scopes: ['case.read', 'documents.creditors'],
+      scopes: ['case.read', 'documents.creditors', 'creditors.read', 'plan.read', 'plan.respond'],
       revokedAt: null,
     });
     expect((await pmClient.post(`/api/v1/cases/${c.id}/grants/${grant!.id}/revoke`, { reason: '対象債権者ではないため' })).statusCode).toBe(

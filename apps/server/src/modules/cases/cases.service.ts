@@ -1,5 +1,5 @@
 import type { AccessLog, CaseDetail, CaseGrantList, CaseList, CaseTransitionList, TransitionBody } from '@kasseika/contracts';
-import { availableTransitions, checkTransition, type CaseStage } from '@kasseika/domain';
+import { availableTransitions, checkTransition } from '@kasseika/domain';
 import { CASE_ACCESS_EVENT_TYPES } from '../../audit/audit-event-types';
 import type { AuditRecorder } from '../../audit/record-audit-event';
 import { actorLabel, rolesOf, staffCouncilOf, tenantContextOf, type Actor } from '../../authz/actor';
@@ -12,10 +12,11 @@ import { withTenantTx } from '../../db/tenant-tx';
 import { AppError, conflict, notFound } from '../../errors/app-error';
 import type { FieldCipher } from '../../security/field-cipher';
 import { loadCaseFacts, type CaseFactsLoader } from './case-facts';
-
-export type { CaseFactsLoader } from './case-facts';
+import type { CaseTransitionHook } from './case-transition-hooks';
+import { endOfJstDay, jstYear } from './jst-dates';
 import type { InvitationService } from '../auth/invitations.service';
 import {
+  bankConsentInForce,
   caseAccessLog,
   findGrant,
   findVisibleCase,
@@ -32,6 +33,12 @@ import {
   type CaseRow,
 } from './cases.repository';
 
+/** For modules that contribute workflow facts (ADR 0011). */
+export type { CaseRow } from './cases.repository';
+export type { CaseFactsLoader } from './case-facts';
+
+export type { CaseTransitionHook, CaseTransitionNotice } from './case-transition-hooks';
+
 export interface CasesServiceDeps {
   readonly db: Db;
   readonly audit: AuditRecorder;
@@ -40,23 +47,19 @@ export interface CasesServiceDeps {
   /** Contributors of workflow facts (see case-facts.ts). */
   readonly facts: readonly CaseFactsLoader[];
   readonly now: () => Date;
-  /** Called in the transaction of every recorded transition (e.g. the intake module mails the requester). */
-  readonly onTransition?: readonly CaseTransitionListener[];
+  /** Called in the transaction of every recorded transition, after its audit record (see case-transition-hooks.ts). */
+  readonly onTransition?: readonly CaseTransitionHook[];
 }
-
-/** What a transition listener learns: the case before the move, the event, the new stage and the reason. */
-export interface CaseTransitionNotice {
-  readonly row: CaseRow;
-  readonly event: string;
-  readonly to: CaseStage;
-  readonly reason: string;
-}
-export type CaseTransitionListener = (tx: Tx, notice: CaseTransitionNotice) => Promise<void>;
 
 /** Where a transition reason is sealed (binds the ciphertext to its case). */
 export const transitionReasonPlace = (caseId: string): string => `case_transitions.reason:${caseId}`;
 
 const CASE = { ja: '指定された案件', en: 'The case' };
+/** REFERENCE §1.3: no bank learns of the case before the company has lifted confidentiality towards it. */
+const NO_BANK_CONSENT = {
+  ja: '会社がこの金融機関への守秘義務の解除に同意していません。同意の後で招待できます',
+  en: 'The company has not consented to share the case with this bank. Invite it after the consent',
+};
 
 const ROLE_FOR_CASE_ROLE: Record<'company' | 'expert' | 'bank' | 'lawyer', Role> = {
   company: 'company_member',
@@ -66,16 +69,6 @@ const ROLE_FOR_CASE_ROLE: Record<'company' | 'expert' | 'bank' | 'lawyer', Role>
 };
 
 const ORG_KIND_FOR_CASE_ROLE = { company: 'company', expert: 'expert_firm', bank: 'bank', lawyer: 'law_firm' } as const;
-
-/** JST calendar year of a moment (reference numbers). */
-function jstYear(at: Date): number {
-  return new Date(at.getTime() + 9 * 3600_000).getUTCFullYear();
-}
-
-/** End of a JST calendar day, as a moment (grant expiry dates are inclusive). */
-function endOfJstDay(isoDate: string): Date {
-  return new Date(`${isoDate}T23:59:59.999+09:00`);
-}
 
 /**
  * Opens a case in the caller's transaction with the council's next reference number (the intake module's
@@ -184,6 +177,9 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
         'case.timeline.read',
         'case.guarantors.read',
         'case.documents.read',
+        'case.creditors.read',
+        'case.confidentiality.read',
+        'case.plan.read',
       ],
       resource,
     );
@@ -198,6 +194,8 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
         readTimeline: abilities['case.timeline.read'],
         readGuarantors: abilities['case.guarantors.read'],
         readDocuments: abilities['case.documents.read'],
+        // The creditors page: the council's table, the bank portal, or the company's consents (守秘義務の解除).
+        readCreditors: abilities['case.creditors.read'] || abilities['case.confidentiality.read'] || abilities['case.plan.read'],
       },
       nextTransitions: nextTransitions.map((t) => ({ ...t, reasons: [...t.reasons] })),
     };
@@ -248,7 +246,16 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
       to: transition.to,
       outcome: transition.outcome ?? null,
     });
-    for (const listener of onTransition) await listener(tx, { row, event: transition.event, to: transition.to, reason: input.reason });
+    const notice = {
+      row,
+      event: transition.event,
+      from: row.stage,
+      to: transition.to,
+      at,
+      reason: input.reason,
+      actorUserId: actor.userId,
+    };
+    for (const hook of onTransition) await hook(tx, notice);
   }
 
   return {
@@ -351,6 +358,9 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
             message: { ja: '金融機関コード（4桁）を入力してください', en: 'Enter the 4-digit bank code' },
           });
         }
+        // REFERENCE §1.3: no bank learns of the case before the company has lifted confidentiality towards it.
+        if (input.roleInCase === 'bank' && input.bankCode && !(await bankConsentInForce(tx, row.id, input.bankCode)))
+          issues.push({ pointer: '/body/bankCode', code: 'bankCode.noConsent', message: NO_BANK_CONSENT });
         if (input.expiresAt && endOfJstDay(input.expiresAt).getTime() <= now().getTime()) {
           issues.push({
             pointer: '/body/expiresAt',

@@ -29,7 +29,7 @@ import type { PostalLookup } from '../../providers/postal-lookup';
 import type { FieldCipher } from '../../security/field-cipher';
 import { hmacHex, randomToken, safeEqual, sha256Hex } from '../../security/secrets';
 import type { InvitationService } from '../auth/invitations.service';
-import { openCaseInTx, type CaseTransitionListener } from '../cases/cases.service';
+import { openCaseInTx, type CaseTransitionHook } from '../cases/cases.service';
 import type { IntakeData } from './intake-data';
 import {
   councilName,
@@ -389,7 +389,7 @@ export function createIntakeService(deps: IntakeServiceDeps) {
           ? { kind: 'consultation_accepted', caseReferenceNo: notice.row.referenceNo, councilName: council }
           : { kind: 'consultation_declined', caseReferenceNo: notice.row.referenceNo, councilName: council },
       );
-    }) satisfies CaseTransitionListener,
+    }) satisfies CaseTransitionHook,
   };
 }
 

@@ -31,6 +31,13 @@ export type MailTemplate =
       readonly taskTitle: string;
       readonly dueOn: string;
       readonly link: string;
+    }
+  | {
+      readonly kind: 'plan_version_submitted';
+      readonly caseReferenceNo: string;
+      readonly versionNo: number;
+      readonly sha256: string;
+      readonly link: string;
     };
 
 export interface RenderedMail {
@@ -162,6 +169,20 @@ ${FOOTER}`,
 Thank you for your consultation request to ${t.councilName} (case ${t.caseReferenceNo}).
 We are sorry that the council cannot take on this consultation. A council member will explain the reason the way you asked to be contacted.
 The Yorozu Support Centres, the Business Succession Support Centres and your local chamber of commerce can also help. Contact the council if you have questions.
+${FOOTER}`,
+      };
+    case 'plan_version_submitted':
+      return {
+        subject: `【中小企業活性化協議会】計画の新しい版（第${t.versionNo}版）のお知らせ / New plan version`,
+        text: `案件 ${t.caseReferenceNo} の再生計画について、第${t.versionNo}版が提示されました。
+これまでの版への賛否・同意は無効になりました。新しい版を確認のうえ、改めてご回答ください。
+版の識別子（SHA-256）: ${t.sha256}
+
+${t.link}
+
+---
+Version ${t.versionNo} of the plan for case ${t.caseReferenceNo} has been submitted. Stances and consents given to earlier versions are void; please review the new version and answer again.
+Version id (SHA-256): ${t.sha256}
 ${FOOTER}`,
       };
   }

@@ -34,6 +34,7 @@ export function CaseNotFound() {
 
 export function CaseDetailPage() {
   const { t, i18n } = useTranslation('cases');
+  const { t: tCreditors } = useTranslation('creditors');
   const { caseId } = useParams({ from: '/cases/$caseId' });
   const detail = useCase(caseId);
   useDocumentTitle(detail.data ? `${detail.data.companyName}（${detail.data.referenceNo}）` : t('detail.title'));
@@ -70,6 +71,11 @@ export function CaseDetailPage() {
             {c.abilities.readAccessLog ? (
               <ButtonLink to="/cases/$caseId/access-log" params={{ caseId: c.id }} variant="secondary">
                 {t('detail.accessLog')}
+              </ButtonLink>
+            ) : null}
+            {c.abilities.readCreditors ? (
+              <ButtonLink to="/cases/$caseId/creditors" params={{ caseId: c.id }} variant="secondary">
+                {tCreditors('link')}
               </ButtonLink>
             ) : null}
           </div>

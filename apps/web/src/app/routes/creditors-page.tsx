@@ -1,0 +1,77 @@
+import { Link, useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../components/ui/status';
+import { isCaseId, useCase } from '../../features/cases/api/cases';
+import { useCreditorTable, useLifts, usePlan } from '../../features/creditors/api/creditors';
+import { ConfidentialitySection } from '../../features/creditors/components/confidentiality-section';
+import { CreditorTable } from '../../features/creditors/components/creditor-table';
+import { PlanSection } from '../../features/creditors/components/plan-section';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { CaseNotFound } from './case-detail-page';
+import { PageHeading, SECTION_CARD } from './page-heading';
+
+/**
+ * Creditors and the plan (債権者と計画) of one case: the company's consents to share it with banks, the creditor
+ * table, the current plan version and who has consented. Each section appears only for those its API lets in.
+ */
+export function CreditorsPage() {
+  const { t } = useTranslation('creditors');
+  const { t: tc } = useTranslation('cases');
+  const { caseId } = useParams({ from: '/cases/$caseId/creditors' });
+  const detail = useCase(caseId);
+  // The sections ask only once the case itself is visible (nothing is requested for a case one may not see).
+  const visible = detail.isSuccess;
+  const lifts = useLifts(caseId, visible);
+  const table = useCreditorTable(caseId, visible);
+  const plan = usePlan(caseId, visible);
+  useDocumentTitle(t('title'));
+  if (!isCaseId(caseId)) return <CaseNotFound />;
+  if (detail.isPending) return <Loading />;
+  if (detail.isError) return <CaseNotFound />;
+  const c = detail.data;
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <nav aria-label={tc('detail.breadcrumb')} className="text-sm">
+        <Link to="/cases">{tc('list.title')}</Link> <span aria-hidden="true">›</span>{' '}
+        <Link to="/cases/$caseId" params={{ caseId }}>
+          {c.referenceNo}
+        </Link>{' '}
+        <span aria-hidden="true">›</span> <span>{t('title')}</span>
+      </nav>
+      <PageHeading
+        eyebrow={
+          <span>
+            {c.referenceNo} · <span lang="ja">{c.companyName}</span>
+          </span>
+        }
+        title={t('title')}
+        lead={<p>{t('lead')}</p>}
+      />
+      {lifts.isPending || table.isPending || plan.isPending ? <Loading /> : null}
+      {lifts.data ? (
+        <section aria-labelledby="lift-heading" className={SECTION_CARD}>
+          <h2 id="lift-heading" className="mb-3 text-xl">
+            {t('lift.heading')}
+          </h2>
+          <ConfidentialitySection caseId={caseId} lifts={lifts.data} />
+        </section>
+      ) : null}
+      {table.data ? (
+        <section aria-labelledby="table-heading" className={SECTION_CARD}>
+          <h2 id="table-heading" className="mb-3 text-xl">
+            {t('table.heading')}
+          </h2>
+          <CreditorTable table={table.data} />
+        </section>
+      ) : null}
+      {plan.data ? (
+        <section aria-labelledby="plan-heading" className={SECTION_CARD}>
+          <h2 id="plan-heading" className="mb-3 text-xl">
+            {t('plan.heading')}
+          </h2>
+          <PlanSection caseId={caseId} plan={plan.data} stage={c.stage} onMoved={() => void detail.refetch()} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
