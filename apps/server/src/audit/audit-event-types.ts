@@ -66,6 +66,8 @@ export const AUDIT_EVENT_TYPES = [
   'CASE_ACTION_ITEM_CREATED',
   'CASE_ACTION_ITEM_UPDATED',
   'CASE_EARNINGS_PLAN_ADOPTED',
+  // scheduled purge of consultation requests nobody confirmed (issue 5)
+  'CONSULTATION_REQUESTS_PURGED',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
