@@ -127,6 +127,7 @@ export const caseDetailSchema = caseSummarySchema
       readTimeline: z.boolean(),
       readGuarantors: z.boolean(),
       readDocuments: z.boolean(),
+      readStatements: z.boolean(),
     }),
     nextTransitions: z
       .array(nextTransitionSchema)
