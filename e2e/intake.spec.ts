@@ -212,6 +212,9 @@ test('a visitor self-checks, asks, verifies; the Tokyo PM sees it with a duplica
   await expect(page.getByText('法人番号が正しくありません', { exact: false }).first()).toBeVisible();
   await expect(page.getByText('会社名は1〜100文字で入力してください').first()).toBeVisible();
   await expectAxeClean(page, 'request form with errors');
+  // An unknown 〒 is said at once (offline postal data), before anything is sent.
+  await page.getByRole('textbox', { name: '郵便番号' }).fill('000-0000');
+  await expect(page.getByText('この郵便番号は見つかりませんでした')).toBeVisible();
   await fillRequest(page, first);
   await page.getByRole('button', { name: '確認メールを送る' }).click();
   await expect(page.getByText('確認メールを送りました')).toBeVisible();
@@ -323,6 +326,14 @@ test('a visitor self-checks, asks, verifies; the Tokyo PM sees it with a duplica
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('決算書の数字');
   await expect(page.getByTestId('statements-revision')).toHaveText('まだ入力されていません。');
   await expectAxeClean(page, 'statements (company, empty)');
+  // A program renamed .xlsx is refused by its content; nothing is read into the grid.
+  await page.getByLabel('Excel / CSV から読み込む').setInputFiles({
+    name: 'kessan.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 0)]),
+  });
+  await expect(page.getByTestId('statements-import-message')).toContainText('ファイルの中身がこれらの形式ではありません');
+  await expect(page.getByRole('textbox', { name: '1期目 売上高', exact: true })).toHaveValue('');
   const [template] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'Excelテンプレートをダウンロード' }).click(),
