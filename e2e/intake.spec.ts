@@ -354,11 +354,17 @@ test('a visitor self-checks, asks, verifies; the Tokyo PM sees it with a duplica
   await expect(cell('2025年3月期', '売上高')).toHaveValue('さんおく');
   await expect(cell('2024年3月期', '売上高')).toHaveValue('290,000,000');
   await expectAxeClean(page, 'statements with an error');
+  // Unsaved typing survives leaving the page (a session timeout and signing in again reloads it the same way).
+  await page.reload();
+  await expect(page.getByTestId('statements-draft-restored')).toBeVisible();
+  await expect(cell('2025年3月期', '売上高')).toHaveValue('さんおく');
+  await expect(cell('2024年3月期', '売上高')).toHaveValue('290,000,000');
   await cell('2025年3月期', '売上高').fill('３００，０００，０００');
   await page.getByRole('button', { name: '保存する' }).click();
   await expect(page.getByRole('status').filter({ hasText: '3期分の決算書を保存しました（第1版）。' })).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('statements-revision')).toContainText('第1版');
+  await expect(page.getByTestId('statements-draft-restored')).toHaveCount(0);
   await expect(cell('2025年3月期', '売上高')).toHaveValue('300,000,000');
   await expect(cell('2023年3月期', '経常利益')).toHaveCount(0); // a subtotal: computed, not typed
   await page.setViewportSize({ width: 360, height: 800 });

@@ -1,22 +1,55 @@
-import { useId, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatements } from '@kasseika/contracts';
 import type { AmountInputUnit } from '@kasseika/domain';
 import { ApiError } from '../../../lib/api';
 import { STATEMENTS_TEMPLATE_URL, useImportStatements } from '../api/calculations';
 import { saveCaseStatements } from '../api/case-statements';
-import { AmountGrid } from './amount-grid';
+import { AmountGrid, type GridValues } from './amount-grid';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY } from './field';
 import { cellFromPointer, convertUnit, readStatements, statementRows, statementsToGrid, yearName } from './grid-model';
 import { UnitToggle } from './unit-toggle';
 
 const MAX_YEARS = 3;
 
+/** What was typed and not yet saved, kept in this tab only (survives a session timeout and signing in again). */
+interface Draft {
+  readonly unit: AmountInputUnit;
+  readonly columns: number;
+  readonly values: GridValues;
+  /** The revision the typing started from: a draft of an older revision is not restored over newer figures. */
+  readonly revision: number | null;
+}
+
+const draftKey = (caseId: string) => `kasseika.draft.statements.${caseId}`;
+
+function readDraft(caseId: string, revision: number | null): Draft | null {
+  try {
+    const raw = window.sessionStorage.getItem(draftKey(caseId));
+    const draft = raw ? (JSON.parse(raw) as Draft) : null;
+    if (!draft || draft.revision !== revision || (draft.unit !== 1 && draft.unit !== 1000)) return null;
+    if (!Number.isInteger(draft.columns) || draft.columns < 1 || draft.columns > MAX_YEARS) return null;
+    return typeof draft.values === 'object' ? draft : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeDraft(caseId: string, draft: Draft | null): void {
+  try {
+    if (draft) window.sessionStorage.setItem(draftKey(caseId), JSON.stringify(draft));
+    else window.sessionStorage.removeItem(draftKey(caseId));
+  } catch {
+    /* storage full or unavailable: the draft is a convenience only */
+  }
+}
+
 /**
  * The company's statements on its case (決算書 3期分), entered with the finance grid (typing, pasting from Excel) or
  * read from the Excel template / a CSV, then saved as a new revision. What was typed stays on screen through every
  * refusal: the grid's own checks and the server's (each cell says what to fix, in the page's language), and a save
- * that someone else's save overtook (409).
+ * that someone else's save overtook (409); unsaved typing is also kept in this tab's session storage until saved, so
+ * it is still there after a session timeout and signing in again.
  */
 export function CaseStatementsEditor({
   caseId,
@@ -32,10 +65,19 @@ export function CaseStatementsEditor({
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const id = useId();
   const summaryRef = useRef<HTMLDivElement>(null);
-  const [unit, setUnit] = useState<AmountInputUnit>(1);
-  const [columns, setColumns] = useState(Math.max(initial.statements.length, MAX_YEARS));
-  const [values, setValues] = useState(() => statementsToGrid(initial.statements, 1));
+  const [restored] = useState(() => (initial.abilities.write ? readDraft(caseId, initial.revision) : null));
+  const [unit, setUnit] = useState<AmountInputUnit>(restored?.unit ?? 1);
+  const [columns, setColumns] = useState(restored?.columns ?? Math.max(initial.statements.length, MAX_YEARS));
+  const [values, setValues] = useState<GridValues>(() => restored?.values ?? statementsToGrid(initial.statements, 1));
   const [revision, setRevision] = useState<number | null>(initial.revision);
+  const [dirty, setDirty] = useState(restored !== null);
+  useEffect(() => {
+    if (dirty) writeDraft(caseId, { unit, columns, values, revision });
+  }, [caseId, dirty, unit, columns, values, revision]);
+  const edit = (next: GridValues) => {
+    setValues(next);
+    setDirty(true);
+  };
   const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
@@ -64,6 +106,8 @@ export function CaseStatementsEditor({
     try {
       const saved = await saveCaseStatements(caseId, { statements: read.statements, expectedRevision: revision });
       setRevision(saved.revision);
+      setDirty(false);
+      writeDraft(caseId, null);
       showErrors({}, []);
       onSaved(saved);
     } catch (e) {
@@ -90,7 +134,7 @@ export function CaseStatementsEditor({
     setImportMessage(null);
     importer.mutate(file, {
       onSuccess: (result) => {
-        setValues(statementsToGrid(result.statements, unit));
+        edit(statementsToGrid(result.statements, unit));
         setColumns(Math.max(result.statements.length, 1));
         showErrors({}, []);
         setImportMessage(
@@ -151,12 +195,17 @@ export function CaseStatementsEditor({
         <UnitToggle
           unit={unit}
           onChange={(u) => {
-            setValues(convertUnit(values, amountRows, unit, u));
+            edit(convertUnit(values, amountRows, unit, u));
             setUnit(u);
           }}
         />
       </div>
       <p className="text-sm text-ink-sub">{t('grid.hint')}</p>
+      {restored ? (
+        <p className="rounded-8 border-l-8 border-key bg-key-light px-4 py-2" data-testid="statements-draft-restored">
+          {t('draftRestored')}
+        </p>
+      ) : null}
       <div ref={summaryRef} tabIndex={-1} className={errorCount > 0 ? 'rounded-8 border-2 border-error p-3' : 'sr-only'}>
         {errorCount > 0 ? (
           <div role="alert">
@@ -182,17 +231,31 @@ export function CaseStatementsEditor({
         errors={cellErrors}
         unit={unit}
         readOnly={!write}
-        onChange={setValues}
+        onChange={edit}
       />
       {write ? (
         <div className="flex flex-wrap items-center gap-3">
           {columns < MAX_YEARS ? (
-            <button type="button" className={BUTTON_SECONDARY} onClick={() => setColumns(columns + 1)}>
+            <button
+              type="button"
+              className={BUTTON_SECONDARY}
+              onClick={() => {
+                setColumns(columns + 1);
+                setDirty(true);
+              }}
+            >
               {tf('grid.addYear')}
             </button>
           ) : null}
           {columns > 1 ? (
-            <button type="button" className={BUTTON_SECONDARY} onClick={() => setColumns(columns - 1)}>
+            <button
+              type="button"
+              className={BUTTON_SECONDARY}
+              onClick={() => {
+                setColumns(columns - 1);
+                setDirty(true);
+              }}
+            >
               {tf('grid.removeYear')}
             </button>
           ) : null}
