@@ -122,7 +122,7 @@ async function trialBalanceXlsx(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-test('a visitor self-checks, asks, verifies; the Tokyo PM sees it with a duplicate flag and accepts; Osaka cannot see it', async ({
+test('a visitor finds its council, self-checks, asks, verifies; Tokyo accepts; the company hands in documents and figures; Osaka cannot see it', async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -370,6 +370,18 @@ test('a visitor self-checks, asks, verifies; the Tokyo PM sees it with a duplica
   await page.setViewportSize({ width: 360, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByTestId('account-menu-button').click();
+  await page.getByRole('button', { name: 'サインアウト', exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reason=signedOut/);
+
+  // The Tokyo PM reads the figures the company entered, and its three documents.
+  await signInAs(page, 'pm.tokyo@demo.kasseika.jp');
+  await page.goto(`${casePath}/statements`);
+  await expect(page.getByTestId('statements-revision')).toContainText('第1版');
+  await expect(cell('2025年3月期', '売上高')).toHaveValue('300,000,000');
+  await expectAxeClean(page, 'statements (PM)');
+  await page.goto(`${casePath}/documents`);
+  await expect(page.getByRole('heading', { name: '提出済みの書類（3件）' })).toBeVisible();
   await page.getByTestId('account-menu-button').click();
   await page.getByRole('button', { name: 'サインアウト', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in\?reason=signedOut/);
