@@ -32,9 +32,22 @@ async function main(): Promise<void> {
     services.tasks.sendDueReminders(councilIds).catch((err: unknown) => app.log.error({ err }, 'task reminders failed'));
   }, 10 * 60_000);
   reminders.unref();
+  // Purge job (issue 5, data minimisation): every hour, delete consultation requests whose verification link expired
+  // unconfirmed (audited per council as CONSULTATION_REQUESTS_PURGED), and log how many went.
+  const purgeExpiredRequests = () =>
+    services.intake
+      .purgeExpiredRequests(councilIds)
+      .then((purged) => {
+        if (purged > 0) app.log.info({ purged }, 'expired unverified consultation requests purged');
+      })
+      .catch((err: unknown) => app.log.error({ err }, 'consultation request purge failed'));
+  void purgeExpiredRequests();
+  const purge = setInterval(() => void purgeExpiredRequests(), 60 * 60_000);
+  purge.unref();
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     clearInterval(reminders);
+    clearInterval(purge);
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     await app.close();

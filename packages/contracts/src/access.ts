@@ -128,6 +128,7 @@ export const caseDetailSchema = caseSummarySchema
       readGuarantors: z.boolean(),
       readDocuments: z.boolean(),
       readCreditors: z.boolean(),
+      readStatements: z.boolean(),
     }),
     nextTransitions: z
       .array(nextTransitionSchema)

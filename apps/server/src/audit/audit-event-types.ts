@@ -81,6 +81,8 @@ export const AUDIT_EVENT_TYPES = [
   'PLAN_COMMENTED',
   'PLAN_STANCE_RECORDED',
   'PLAN_CONSENTED',
+  // scheduled purge of consultation requests nobody confirmed (issue 5)
+  'CONSULTATION_REQUESTS_PURGED',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

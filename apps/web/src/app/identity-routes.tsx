@@ -137,6 +137,12 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('./routes/case-documents-page'), 'CaseDocumentsPage'),
   });
+  const caseStatements = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/cases/$caseId/statements',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('./routes/case-statements-page'), 'CaseStatementsPage'),
+  });
   // Public consultation intake (issue 5): the council's inbox.
   const councilIntake = createRoute({
     getParentRoute: () => rootRoute,
@@ -160,5 +166,6 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     caseGuarantors,
     caseDocuments,
     councilIntake,
+    caseStatements,
   ] as const;
 }

@@ -52,3 +52,21 @@ export function useFormDraft<T extends FieldValues, TOut extends FieldValues = T
     }
   };
 }
+
+/**
+ * Forgets every unsaved draft of this tab (forms and the statements grid share the `kasseika.draft.` prefix). Called
+ * when the user signs out on purpose: a draft may hold confidential figures, and the next person at a shared computer
+ * must not find them. A session that merely timed out keeps its drafts, so that signing in again loses nothing.
+ */
+export function forgetAllDrafts(): void {
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < window.sessionStorage.length; i++) {
+      const key = window.sessionStorage.key(i);
+      if (key?.startsWith(PREFIX)) keys.push(key);
+    }
+    for (const key of keys) window.sessionStorage.removeItem(key);
+  } catch {
+    /* storage unavailable */
+  }
+}

@@ -25,6 +25,8 @@ import jaCasework from '../locales/ja/casework.json';
 import enCasework from '../locales/en/casework.json';
 import jaCreditors from '../locales/ja/creditors.json';
 import enCreditors from '../locales/en/creditors.json';
+import jaStatements from '../locales/ja/statements.json';
+import enStatements from '../locales/en/statements.json';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -44,6 +46,7 @@ export const resources = {
     intake: jaIntake,
     casework: jaCasework,
     creditors: jaCreditors,
+    statements: jaStatements,
   },
   en: {
     common: enCommon,
@@ -59,5 +62,6 @@ export const resources = {
     intake: enIntake,
     casework: enCasework,
     creditors: enCreditors,
+    statements: enStatements,
   },
 } as const;

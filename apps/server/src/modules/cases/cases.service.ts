@@ -180,6 +180,7 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
         'case.creditors.read',
         'case.confidentiality.read',
         'case.plan.read',
+        'case.statements.read',
       ],
       resource,
     );
@@ -196,6 +197,7 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
         readDocuments: abilities['case.documents.read'],
         // The creditors page: the council's table, the bank portal, or the company's consents (守秘義務の解除).
         readCreditors: abilities['case.creditors.read'] || abilities['case.confidentiality.read'] || abilities['case.plan.read'],
+        readStatements: abilities['case.statements.read'],
       },
       nextTransitions: nextTransitions.map((t) => ({ ...t, reasons: [...t.reasons] })),
     };

@@ -19,13 +19,13 @@ export async function findRequestByTokenHash(tx: Tx, tokenHash: string): Promise
   return row ?? null;
 }
 
-/** Deletes the transaction council's requests that were never verified and whose link has expired. */
-export async function purgeExpiredUnverified(tx: Tx, now: Date): Promise<number> {
+/** Deletes the council's requests never confirmed before their link expired; returns their reference numbers. */
+export async function purgeExpiredUnverified(tx: Tx, now: Date): Promise<string[]> {
   const gone = await tx
     .delete(consultationRequests)
     .where(and(isNull(consultationRequests.verifiedAt), lt(consultationRequests.expiresAt, now)))
-    .returning({ id: consultationRequests.id });
-  return gone.length;
+    .returning({ referenceNo: consultationRequests.referenceNo });
+  return gone.map((g) => g.referenceNo).sort();
 }
 
 export async function markVerified(tx: Tx, id: string, caseId: string, at: Date): Promise<void> {

@@ -8,7 +8,7 @@ import type {
   IntakeInbox,
   ProblemDetails,
 } from '@kasseika/contracts';
-import { caseGrants, consultationRequests, mailOutbox, supportCases } from '../../db/schema';
+import { auditEvents, caseGrants, consultationRequests, mailOutbox, supportCases } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
 import { createUser, signIn } from '../../../test/factories';
 import { seedDemoIntake } from '../../seed/demo-intake';
@@ -93,6 +93,10 @@ describe('public consultation request', () => {
     const pm = await staff('council_pm', 13);
     const c = visitor();
     const form = (await c.get('/api/v1/consultation-requests/form')).json<ConsultationForm>();
+    // 日本標準産業分類 第14回改定 (令和5年7月, 施行 2024-04-01): 大分類 A–T, 中分類 01–99 without 96.
+    expect(form.industryEdition).toBe('14');
+    expect(form.industries.map((m) => m.code).join('')).toBe('ABCDEFGHIJKLMNOPQRST');
+    expect(form.industries.flatMap((m) => m.divisions)).toHaveLength(98);
     expect(form.industries.find((m) => m.code === 'E')?.divisions.some((d) => d.code === '24')).toBe(true);
     expect(form.checklists.flatMap((l) => l.items)).toHaveLength(8);
     const addresses = (await c.get('/api/v1/consultation-requests/addresses?postalCode=100-0005')).json<{ items: { city: string }[] }>();
@@ -119,9 +123,21 @@ describe('public consultation request', () => {
     const v = verified.json<ConsultationVerified>();
     expect(v).toMatchObject({ referenceNo: receipt.referenceNo, email: b.contact.email });
 
+    const caseCount = async () =>
+      (
+        await withTenantTx(t.database.db, { councilId: 13, userId: null, roles: [] }, (tx) =>
+          tx.select({ id: supportCases.id }).from(supportCases),
+        )
+      ).length;
+    const casesBeforeReplay = await caseCount();
+    expect(casesBeforeReplay).toBeGreaterThan(0);
+    const mailsBeforeReplay = (await mailsTo(b.contact.email)).length;
     const replay = await c.post('/api/v1/consultation-requests/verify', { token });
     expect(replay.statusCode).toBe(400);
     expect(replay.json<ProblemDetails>().messages.detail?.ja).toContain('確認済み');
+    // The replayed link stored nothing: no second case, no second invitation.
+    expect(await caseCount()).toBe(casesBeforeReplay);
+    expect((await mailsTo(b.contact.email)).length).toBe(mailsBeforeReplay);
 
     const templates = (await mailsTo(b.contact.email)).map((m) => m.template).sort();
     expect(templates).toEqual(['consultation_received', 'consultation_verification', 'invitation']);
@@ -304,6 +320,45 @@ describe('public consultation request', () => {
     expect(await stored()).toBe(0);
     expect((await c.post('/api/v1/consultation-requests/verify', { token: '13.AbCdEfGhIjKlMnOpQrStUvWxYz' })).statusCode).toBe(400);
     expect((await c.post('/api/v1/consultation-requests/verify', { token: '99.AbCdEfGhIjKlMnOpQrStUvWxYz' })).statusCode).toBe(400);
+  });
+
+  it('the scheduled purge deletes expired unconfirmed requests in every council (audited), keeping confirmed ones', async () => {
+    const stored = async (councilId: number, referenceNo: string) =>
+      (
+        await withTenantTx(t.database.db, { councilId, userId: null, roles: [] }, (tx) =>
+          tx.select({ id: consultationRequests.id }).from(consultationRequests).where(eq(consultationRequests.referenceNo, referenceNo)),
+        )
+      ).length;
+    const purgeEvents = () =>
+      t.database.db
+        .select({ councilId: auditEvents.councilId, details: auditEvents.details, label: auditEvents.actorLabel })
+        .from(auditEvents)
+        .where(eq(auditEvents.eventType, 'CONSULTATION_REQUESTS_PURGED'));
+    // Nothing expired yet (earlier tests' leftovers are cleared first): nothing deleted, nothing recorded.
+    t.clock.advance(49 * 3600_000);
+    await t.services.intake.purgeExpiredRequests([13, 27]);
+    const eventsBefore = (await purgeEvents()).length;
+
+    const unconfirmed = visitor();
+    const sent = await unconfirmed.post('/api/v1/consultation-requests', body(await formToken(unconfirmed)));
+    expect(sent.statusCode).toBe(202);
+    const pending = sent.json<ConsultationReceipt>().referenceNo;
+    const confirmed = await submitAndVerify({ corporateNumber: '', name: `確認済み商店${seq}` });
+    expect(await t.services.intake.purgeExpiredRequests([13, 27])).toBe(0);
+    expect(await stored(13, pending)).toBe(1);
+    expect((await purgeEvents()).length).toBe(eventsBefore);
+
+    // Two days later the unconfirmed one is gone, the confirmed one stays, and the deletion is on record.
+    t.clock.advance(48 * 3600_000 + 1000);
+    expect(await t.services.intake.purgeExpiredRequests([13, 27])).toBe(1);
+    expect(await stored(13, pending)).toBe(0);
+    expect(await stored(13, confirmed.receipt.referenceNo)).toBe(1);
+    const events = await purgeEvents();
+    expect(events).toHaveLength(eventsBefore + 1);
+    expect(events.at(-1)).toMatchObject({ councilId: 13, label: 'system', details: { count: 1, referenceNos: [pending] } });
+    // Running again finds nothing more and records nothing.
+    expect(await t.services.intake.purgeExpiredRequests([13, 27])).toBe(0);
+    expect((await purgeEvents()).length).toBe(eventsBefore + 1);
   });
 
   it('the demo seed adds requests awaiting a decision, idempotently, the Tokyo pair flagged as duplicates', async () => {

@@ -257,6 +257,38 @@ export function createIntakeService(deps: IntakeServiceDeps) {
       });
     },
 
+    /**
+     * The scheduled purge (worker in main.ts): in every council, deletes the requests whose verification link
+     * expired unconfirmed (data minimisation, as the acknowledgement mail says). Each council's deletion is
+     * audited as a system event with the count and the reference numbers; nothing is recorded where nothing expired.
+     * @returns how many requests were deleted in all
+     */
+    async purgeExpiredRequests(councilIds: readonly number[]): Promise<number> {
+      const at = now();
+      let purged = 0;
+      for (const councilId of councilIds) {
+        purged += await withTenantTx(db, { councilId, userId: null, roles: [] }, async (tx) => {
+          const gone = await purgeExpiredUnverified(tx, at);
+          if (gone.length === 0) return 0;
+          await audit.record(tx, {
+            type: 'CONSULTATION_REQUESTS_PURGED',
+            actorUserId: null,
+            actorLabel: 'system',
+            actorRoles: [],
+            councilId,
+            caseId: null,
+            targetType: 'consultation_request',
+            targetId: null,
+            ip: null,
+            requestId: null,
+            details: { count: gone.length, referenceNos: gone },
+          });
+          return gone.length;
+        });
+      }
+      return purged;
+    },
+
     async verify(actor: Actor, token: string): Promise<ConsultationVerified> {
       const m = /^(\d{1,2})\.([A-Za-z0-9_-]{20,100})$/.exec(token);
       const councilId = Number(m?.[1]);

@@ -63,6 +63,11 @@ export function CaseDetailPage() {
                 {t('detail.documents')}
               </ButtonLink>
             ) : null}
+            {c.abilities.readStatements ? (
+              <ButtonLink to="/cases/$caseId/statements" params={{ caseId: c.id }} variant="secondary">
+                {t('detail.statements')}
+              </ButtonLink>
+            ) : null}
             {c.abilities.readGuarantors ? (
               <ButtonLink to="/cases/$caseId/guarantors" params={{ caseId: c.id }} variant="secondary">
                 {t('detail.guarantors')}

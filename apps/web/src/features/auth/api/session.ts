@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient }
 import { doneSchema, sessionStatusSchema, type SessionStatus } from '@kasseika/contracts';
 import { apiGet, apiPost, setCsrfTokenSource } from '../../../lib/api';
 import { clearPrivateQueries } from '../../../lib/private-query';
+import { forgetAllDrafts } from '../../../lib/form-draft';
 
 export const SESSION_KEY = ['auth', 'session'] as const;
 
@@ -62,6 +63,7 @@ export function useSignOut() {
     mutationFn: signOut,
     onSettled: async () => {
       rememberEmail(null);
+      forgetAllDrafts();
       await reloadSession(queryClient);
     },
   });

@@ -24,6 +24,8 @@ export interface AmountGridProps {
   readonly errors: Readonly<Record<string, string>>;
   readonly unit: AmountInputUnit;
   readonly onChange: (values: GridValues) => void;
+  /** Shown but not editable (someone who may read the figures but not change them). */
+  readonly readOnly?: boolean;
 }
 
 export const cellKey = (rowId: string, column: number) => `${rowId}|${column}`;
@@ -39,7 +41,7 @@ export function parsePastedMatrix(text: string): string[][] {
  * the arrow keys move between cells, pasting a block copied from Excel fills the cells to the right and below.
  * Errors are shown in the cell, tied to the input by aria-describedby. The grid scrolls inside its own container.
  */
-export function AmountGrid({ caption, rows, columns, columnName, values, errors, unit, onChange }: AmountGridProps) {
+export function AmountGrid({ caption, rows, columns, columnName, values, errors, unit, onChange, readOnly = false }: AmountGridProps) {
   const { t } = useTranslation('finance');
   const id = useId();
   const [announcement, setAnnouncement] = useState('');
@@ -149,6 +151,7 @@ export function AmountGrid({ caption, rows, columns, columnName, values, errors,
                           aria-describedby={error ? `${inputId}-error` : undefined}
                           placeholder={row.kind === 'date' ? 'YYYY-MM-DD' : undefined}
                           value={values[row.id]?.[c] ?? ''}
+                          readOnly={readOnly}
                           onChange={(e) => onChange(set(row.id, c, e.target.value))}
                           onPaste={(e) => handlePaste(e, r, c)}
                           onKeyDown={(e) => handleKeyDown(e, r, c)}

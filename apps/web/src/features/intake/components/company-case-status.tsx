@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@kasseika/contracts';
 import { Notice } from '../../../components/ui/notice';
@@ -8,7 +9,10 @@ const TRACK_TEXT = {
   rechallenge: { ja: '再チャレンジ支援', en: 're-challenge support' },
 } as const;
 
-/** The company's own view of where its consultation stands, in plain words (shown to the company on its case). */
+/**
+ * The company's own view of where its consultation stands, in plain words, with links to what it can hand in
+ * (documents, statement figures) — shown to the company on its case.
+ */
 export function CompanyCaseStatus({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation('intake');
   if (detail.myRoleInCase !== 'company') return null;
@@ -20,6 +24,27 @@ export function CompanyCaseStatus({ detail }: { detail: CaseDetail }) {
   return (
     <Notice tone="info" title={t('status.heading')}>
       <p data-testid="company-case-status">{text}</p>
+      {detail.stage !== 'closed' && (detail.abilities.readDocuments || detail.abilities.readStatements) ? (
+        <>
+          <p className="mt-3 font-bold">{t('status.nextHeading')}</p>
+          <ul className="mt-1 list-disc pl-6">
+            {detail.abilities.readDocuments ? (
+              <li>
+                <Link to="/cases/$caseId/documents" params={{ caseId: detail.id }}>
+                  {t('status.nextDocuments')}
+                </Link>
+              </li>
+            ) : null}
+            {detail.abilities.readStatements ? (
+              <li>
+                <Link to="/cases/$caseId/statements" params={{ caseId: detail.id }}>
+                  {t('status.nextStatements')}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </>
+      ) : null}
     </Notice>
   );
 }
