@@ -46,8 +46,11 @@ export const supportCases = pgTable(
   },
   (t) => [
     unique('support_cases_reference_key').on(t.councilId, t.referenceNo),
-    index('support_cases_council_stage_idx').on(t.councilId, t.stage, t.createdAt),
     index('support_cases_corporate_number_idx').on(t.councilId, t.corporateNumber),
+    // Keyset pages of the staff case list (newest first): all cases, by stage, by track.
+    index('support_cases_council_created_idx').on(t.councilId, t.createdAt, t.id),
+    index('support_cases_council_stage_created_idx').on(t.councilId, t.stage, t.createdAt, t.id),
+    index('support_cases_council_track_created_idx').on(t.councilId, t.track, t.createdAt, t.id),
     check('support_cases_closed_consistent', sql`(${t.stage} = 'closed') = (${t.closedAt} is not null and ${t.outcome} is not null)`),
     pgPolicy('support_cases_tenant_isolation', {
       as: 'permissive',

@@ -1,5 +1,15 @@
-import type { AccessLog, CaseDetail, CaseGrantList, CaseList, CaseTransitionList, TransitionBody } from '@kasseika/contracts';
-import { availableTransitions, checkTransition, type CaseStage } from '@kasseika/domain';
+import {
+  CASE_LIST_COUNT_CAP,
+  VALIDATION_MESSAGES,
+  type AccessLog,
+  type CaseDetail,
+  type CaseGrantList,
+  type CaseList,
+  type CaseListQuery,
+  type CaseTransitionList,
+  type TransitionBody,
+} from '@kasseika/contracts';
+import { availableTransitions, caseSearchTerms, checkTransition, type CaseStage } from '@kasseika/domain';
 import { CASE_ACCESS_EVENT_TYPES } from '../../audit/audit-event-types';
 import type { AuditRecorder } from '../../audit/record-audit-event';
 import { actorLabel, rolesOf, staffCouncilOf, tenantContextOf, type Actor } from '../../authz/actor';
@@ -24,11 +34,16 @@ import {
   listGrants,
   listTransitions,
   moveCase,
-  listVisibleCases,
+  countCases,
+  councilCaseWorkers,
+  listCasePage,
+  overdueTaskCounts,
   liveGrantsOf,
   nextReferenceNo,
   pendingCaseInvitations,
   revokeGrant,
+  type CaseListFilter,
+  type CaseListKey,
   type CaseRow,
 } from './cases.repository';
 
@@ -70,6 +85,30 @@ const ORG_KIND_FOR_CASE_ROLE = { company: 'company', expert: 'expert_firm', bank
 /** JST calendar year of a moment (reference numbers). */
 function jstYear(at: Date): number {
   return new Date(at.getTime() + 9 * 3600_000).getUTCFullYear();
+}
+
+/** The JST calendar date of a moment, YYYY-MM-DD (what "overdue" is measured against). */
+function jstDateOf(at: Date): string {
+  return new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+const CURSOR_INVALID = () =>
+  new AppError('VALIDATION_FAILED', {
+    issues: [{ pointer: '/query/cursor', code: 'cursor.invalid', message: VALIDATION_MESSAGES['cursor.invalid'] }],
+  });
+
+/** The opaque cursor of a case-list page: `a` or `b` (after/before), the row's created_at and id, base64url. */
+export function encodeCaseCursor(key: CaseListKey): string {
+  return Buffer.from(`${key.direction === 'after' ? 'a' : 'b'}|${key.createdAt}|${key.id}`, 'utf8').toString('base64url');
+}
+
+/** Reads a cursor back; anything the server did not make is a 422 (and never reaches SQL). */
+export function decodeCaseCursor(cursor: string): CaseListKey {
+  const m = /^([ab])\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(
+    Buffer.from(cursor, 'base64url').toString('utf8'),
+  );
+  if (!m?.[2] || !m[3] || Number.isNaN(Date.parse(m[2]))) throw CURSOR_INVALID();
+  return { direction: m[1] === 'a' ? 'after' : 'before', createdAt: m[2], id: m[3] };
 }
 
 /** End of a JST calendar day, as a moment (grant expiry dates are inclusive). */
@@ -252,24 +291,56 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
   }
 
   return {
-    async list(actor: Actor, query: { q?: string | undefined; page: number; pageSize: number }): Promise<CaseList> {
+    /**
+     * A keyset page of the cases visible to the caller, newest first, filtered by track, stage, assignee (an open
+     * task of theirs) and overdue tasks, and searched by name, フリガナ, reference number or 法人番号.
+     */
+    async list(actor: Actor, query: CaseListQuery): Promise<CaseList> {
       const council = staffCouncilOf(actor);
       authorize(actor, 'case.list', council === null ? null : { councilId: council });
+      const key = query.cursor === undefined ? null : decodeCaseCursor(query.cursor);
+      const today = jstDateOf(now());
+      const filter: CaseListFilter = {
+        councilId: council,
+        track: query.track,
+        stage: query.stage,
+        assigneeUserId: query.assignee === 'me' ? actor.userId : query.assignee,
+        overdueBefore: query.overdue === 'true' ? today : undefined,
+        search: query.q ? caseSearchTerms(query.q) : null,
+      };
       return withTenantTx(db, tenantContextOf(actor), async (tx) => {
-        const { rows, total } = await listVisibleCases(tx, query.q, query.page, query.pageSize);
+        const { rows, more } = await listCasePage(tx, filter, key, query.pageSize);
+        const total = await countCases(tx, filter, CASE_LIST_COUNT_CAP);
+        const ids = rows.map((r) => r.id);
         // RLS already limits outsiders to cases with a live case.read grant; the grants give their role per case.
-        const grants = await liveGrantsOf(
-          tx,
-          actor.userId,
-          rows.map((r) => r.id),
-          now(),
-        );
-        await record(tx, actor, 'CASE_LIST_VIEWED', council, null, { q: query.q ?? null, page: query.page, shown: rows.length });
+        const grants = await liveGrantsOf(tx, actor.userId, ids, now());
+        const overdue = council === null ? null : await overdueTaskCounts(tx, ids, today);
+        await record(tx, actor, 'CASE_LIST_VIEWED', council, null, {
+          q: query.q ?? null,
+          track: query.track ?? null,
+          stage: query.stage ?? null,
+          assignee: query.assignee ?? null,
+          overdue: query.overdue === 'true',
+          paged: key?.direction ?? null,
+          shown: rows.length,
+        });
+        const first = rows[0];
+        const last = rows[rows.length - 1];
+        const hasNewer = key === null ? false : key.direction === 'after' || more;
+        const hasOlder = key?.direction === 'before' || more;
         return {
-          items: rows.map((r) => present(r, grants.get(r.id)?.roleInCase ?? null)),
-          total,
-          page: query.page,
+          items: rows.map((r) => ({
+            ...present(r, grants.get(r.id)?.roleInCase ?? null),
+            companyNameKana: r.companyNameKana,
+            corporateNumber: r.corporateNumber,
+            overdueTaskCount: overdue === null ? null : (overdue.get(r.id) ?? 0),
+          })),
+          total: Math.min(total, CASE_LIST_COUNT_CAP),
+          totalCapped: total > CASE_LIST_COUNT_CAP,
           pageSize: query.pageSize,
+          nextCursor: hasOlder && last ? encodeCaseCursor({ direction: 'after', createdAt: last.createdAtKey, id: last.id }) : null,
+          prevCursor: hasNewer && first ? encodeCaseCursor({ direction: 'before', createdAt: first.createdAtKey, id: first.id }) : null,
+          assignees: council === null ? [] : await councilCaseWorkers(tx, council),
           abilities: { create: council !== null && can(actor, 'case.create', { councilId: council }) },
         };
       });
