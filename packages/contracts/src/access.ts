@@ -115,10 +115,7 @@ export const caseListQuerySchema = z
       .union([z.literal('me'), z.uuid()])
       .optional()
       .meta({ description: 'Cases with an open task assigned to this case worker (`me`: the caller)' }),
-    overdue: z
-      .enum(['true', 'false'])
-      .optional()
-      .meta({ description: '`true`: only cases with an open task past its due date (JST)' }),
+    overdue: z.enum(['true', 'false']).optional().meta({ description: '`true`: only cases with an open task past its due date (JST)' }),
     cursor: caseListCursorSchema.optional().meta({ description: '`nextCursor` or `prevCursor` of a previous page' }),
     pageSize: z.coerce.number().int().min(1).max(100).default(50),
   })

@@ -3,7 +3,11 @@ import { caseSearchTerms } from './case-search';
 
 describe('case search terms', () => {
   it('folds 半角カナ and ひらがな to full-width katakana for the フリガナ', () => {
-    expect(caseSearchTerms('ﾔﾏﾀﾞ ｾｲｻｸｼｮ')).toEqual({ text: 'ヤマダ セイサクショ', kana: 'ヤマダセイサクショ', corporateNumberPrefix: null });
+    expect(caseSearchTerms('ﾔﾏﾀﾞ ｾｲｻｸｼｮ')).toEqual({
+      text: 'ヤマダ セイサクショ',
+      kana: 'ヤマダセイサクショ',
+      corporateNumberPrefix: null,
+    });
     expect(caseSearchTerms('やまだ')?.kana).toBe('ヤマダ');
     expect(caseSearchTerms('ヤマダ')?.kana).toBe('ヤマダ');
   });

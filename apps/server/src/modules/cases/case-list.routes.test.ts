@@ -93,11 +93,23 @@ beforeAll(async () => {
     Array.from({ length: 12 }, (_, i) => ({ name: `ページ送り商店${i}` })),
   );
   const [yamada, kawada] = await seed(13, [
-    { name: '株式会社山田製作所', kana: 'ヤマダ セイサクショ', corporateNumber: '7000012050002', track: 'revitalization', stage: 'rv_due_diligence' },
+    {
+      name: '株式会社山田製作所',
+      kana: 'ヤマダ セイサクショ',
+      corporateNumber: '7000012050002',
+      track: 'revitalization',
+      stage: 'rv_due_diligence',
+    },
     { name: '川田商事株式会社', kana: 'カワダショウジ', track: 'earnings_improvement', stage: 'ei_planning' },
   ]);
   const [osakaYamada] = await seed(27, [
-    { name: '株式会社山田製作所 大阪', kana: 'ヤマダセイサクショ', corporateNumber: '7000012050003', track: 'revitalization', stage: 'rv_due_diligence' },
+    {
+      name: '株式会社山田製作所 大阪',
+      kana: 'ヤマダセイサクショ',
+      corporateNumber: '7000012050003',
+      track: 'revitalization',
+      stage: 'rv_due_diligence',
+    },
   ]);
   if (!yamada || !kawada || !osakaYamada) throw new Error('seed failed');
   Object.assign(ids, { yamada, kawada, osakaYamada });

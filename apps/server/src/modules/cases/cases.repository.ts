@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import type { CaseEvent, CaseOutcome, CaseSearchTerms, CaseStage, CaseTrack } from '@kasseika/domain';
 import {
@@ -91,9 +91,8 @@ function caseListWhere(f: CaseListFilter) {
       : undefined,
     s
       ? or(
-          ilike(supportCases.companyName, likePattern(s.text)),
-          ilike(supportCases.referenceNo, likePattern(s.text)),
-          s.kana ? sql`replace(${supportCases.companyNameKana}, ' ', '') like ${likePattern(s.kana)}` : undefined,
+          sql`${supportCases.searchText} like lower(${likePattern(s.text)})`,
+          s.kana ? sql`${supportCases.searchText} like ${likePattern(s.kana)}` : undefined,
           s.corporateNumberPrefix ? sql`${supportCases.corporateNumber} like ${`${s.corporateNumberPrefix}%`}` : undefined,
         )
       : undefined,
@@ -127,9 +126,7 @@ export async function listCasePage(
     .from(supportCases)
     .innerJoin(councils, eq(councils.id, supportCases.councilId))
     .where(and(caseListWhere(filter), keyCondition))
-    .orderBy(
-      ...(before ? [asc(supportCases.createdAt), asc(supportCases.id)] : [desc(supportCases.createdAt), desc(supportCases.id)]),
-    )
+    .orderBy(...(before ? [asc(supportCases.createdAt), asc(supportCases.id)] : [desc(supportCases.createdAt), desc(supportCases.id)]))
     .limit(pageSize + 1);
   const more = rows.length > pageSize;
   const page = rows.slice(0, pageSize);

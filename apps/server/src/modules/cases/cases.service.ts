@@ -1,6 +1,5 @@
 import {
   CASE_LIST_COUNT_CAP,
-  VALIDATION_MESSAGES,
   type AccessLog,
   type CaseDetail,
   type CaseGrantList,
@@ -22,6 +21,7 @@ import { withTenantTx } from '../../db/tenant-tx';
 import { AppError, conflict, notFound } from '../../errors/app-error';
 import type { FieldCipher } from '../../security/field-cipher';
 import { loadCaseFacts, type CaseFactsLoader } from './case-facts';
+import { decodeCaseCursor, encodeCaseCursor } from './case-list-cursor';
 
 export type { CaseFactsLoader } from './case-facts';
 import type { InvitationService } from '../auth/invitations.service';
@@ -43,7 +43,6 @@ import {
   pendingCaseInvitations,
   revokeGrant,
   type CaseListFilter,
-  type CaseListKey,
   type CaseRow,
 } from './cases.repository';
 
@@ -90,25 +89,6 @@ function jstYear(at: Date): number {
 /** The JST calendar date of a moment, YYYY-MM-DD (what "overdue" is measured against). */
 function jstDateOf(at: Date): string {
   return new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
-
-const CURSOR_INVALID = () =>
-  new AppError('VALIDATION_FAILED', {
-    issues: [{ pointer: '/query/cursor', code: 'cursor.invalid', message: VALIDATION_MESSAGES['cursor.invalid'] }],
-  });
-
-/** The opaque cursor of a case-list page: `a` or `b` (after/before), the row's created_at and id, base64url. */
-export function encodeCaseCursor(key: CaseListKey): string {
-  return Buffer.from(`${key.direction === 'after' ? 'a' : 'b'}|${key.createdAt}|${key.id}`, 'utf8').toString('base64url');
-}
-
-/** Reads a cursor back; anything the server did not make is a 422 (and never reaches SQL). */
-export function decodeCaseCursor(cursor: string): CaseListKey {
-  const m = /^([ab])\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(
-    Buffer.from(cursor, 'base64url').toString('utf8'),
-  );
-  if (!m?.[2] || !m[3] || Number.isNaN(Date.parse(m[2]))) throw CURSOR_INVALID();
-  return { direction: m[1] === 'a' ? 'after' : 'before', createdAt: m[2], id: m[3] };
 }
 
 /** End of a JST calendar day, as a moment (grant expiry dates are inclusive). */
@@ -310,7 +290,8 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
       };
       return withTenantTx(db, tenantContextOf(actor), async (tx) => {
         const { rows, more } = await listCasePage(tx, filter, key, query.pageSize);
-        const total = await countCases(tx, filter, CASE_LIST_COUNT_CAP);
+        // A first page that holds every match is its own count (a search usually ends here: no second scan).
+        const total = key === null && !more ? rows.length : await countCases(tx, filter, CASE_LIST_COUNT_CAP);
         const ids = rows.map((r) => r.id);
         // RLS already limits outsiders to cases with a live case.read grant; the grants give their role per case.
         const grants = await liveGrantsOf(tx, actor.userId, ids, now());
