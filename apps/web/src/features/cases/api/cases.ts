@@ -23,9 +23,13 @@ export interface CaseListParams {
   readonly assignee?: string | undefined;
   readonly overdue?: boolean | undefined;
   readonly cursor?: string | undefined;
+  /** Rows a page (the API's bounds, 1–100); the default is PAGE_SIZE. */
+  readonly pageSize?: number | undefined;
 }
 
 export const PAGE_SIZE = 20;
+/** The page sizes offered in the list's filter form (any size the API takes also works from a bookmarked URL). */
+export const PAGE_SIZES = [20, 50, 100] as const;
 
 const listFieldSchemas = caseListQuerySchema.shape;
 
@@ -51,13 +55,26 @@ export function parseCaseListSearch(raw: Record<string, unknown>): CaseListParam
   if (raw.overdue === true || raw.overdue === 'true') out.overdue = true;
   const cursor = field(listFieldSchemas.cursor, 'cursor');
   if (cursor) out.cursor = cursor;
+  const pageSize = raw.pageSize === undefined ? undefined : field(listFieldSchemas.pageSize, 'pageSize');
+  if (pageSize !== undefined && pageSize !== PAGE_SIZE) out.pageSize = pageSize;
   return out;
 }
 
 export const caseKeys = {
   all: [PRIVATE, 'cases'] as const,
   list: (p: CaseListParams) =>
-    [PRIVATE, 'cases', 'list', p.q ?? '', p.track ?? '', p.stage ?? '', p.assignee ?? '', p.overdue ?? false, p.cursor ?? ''] as const,
+    [
+      PRIVATE,
+      'cases',
+      'list',
+      p.q ?? '',
+      p.track ?? '',
+      p.stage ?? '',
+      p.assignee ?? '',
+      p.overdue ?? false,
+      p.cursor ?? '',
+      p.pageSize ?? PAGE_SIZE,
+    ] as const,
   detail: (id: string) => [PRIVATE, 'cases', 'detail', id] as const,
   grants: (id: string) => [PRIVATE, 'cases', 'detail', id, 'grants'] as const,
   accessLog: (id: string) => [PRIVATE, 'cases', 'detail', id, 'access-log'] as const,
@@ -76,7 +93,7 @@ export function useCaseList(params: CaseListParams) {
           assignee: params.assignee,
           overdue: params.overdue ? 'true' : undefined,
           cursor: params.cursor,
-          pageSize: String(PAGE_SIZE),
+          pageSize: String(params.pageSize ?? PAGE_SIZE),
         })}`,
         caseListSchema,
       ),

@@ -6,7 +6,7 @@ import { CASE_STAGES, CASE_TRACKS, stageLabel } from '@kasseika/domain';
 import { Button } from '../../../components/ui/button';
 import { SelectField, TextField } from '../../../components/ui/form-field';
 import { contractResolver, fieldMessage, langOf } from '../../../lib/form-errors';
-import { parseCaseListSearch, type CaseListParams } from '../api/cases';
+import { PAGE_SIZE, PAGE_SIZES, parseCaseListSearch, type CaseListParams } from '../api/cases';
 
 const filterSchema = caseListQuerySchema.pick({ q: true });
 
@@ -16,6 +16,7 @@ interface FilterValues {
   stage: string;
   assignee: string;
   overdue: boolean;
+  pageSize: string;
 }
 
 /**
@@ -42,7 +43,9 @@ export function CaseFilters({
     stage: initial.stage ?? '',
     assignee: initial.assignee ?? '',
     overdue: initial.overdue ?? false,
+    pageSize: String(initial.pageSize ?? PAGE_SIZE),
   };
+  const sizes = [...new Set([...PAGE_SIZES, initial.pageSize ?? PAGE_SIZE])].sort((a, b) => a - b);
   const form = useForm<FilterValues, unknown, z.output<typeof filterSchema>>({
     defaultValues: defaults,
     resolver: contractResolver(filterSchema, (v: FilterValues) => ({ q: v.q })),
@@ -51,7 +54,7 @@ export function CaseFilters({
   const active = Boolean(initial.q || initial.track || initial.stage || initial.assignee || initial.overdue);
   const apply = (q: string | undefined) => {
     const v = form.getValues();
-    onApply(parseCaseListSearch({ q, track: v.track, stage: v.stage, assignee: v.assignee, overdue: v.overdue }));
+    onApply(parseCaseListSearch({ q, track: v.track, stage: v.stage, assignee: v.assignee, overdue: v.overdue, pageSize: v.pageSize }));
   };
   return (
     <form role="search" noValidate onSubmit={(e) => void handleSubmit(({ q }) => apply(q))(e)} className="grid grid-cols-1 gap-4">
@@ -98,14 +101,23 @@ export function CaseFilters({
           </div>
         </div>
       ) : null}
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="w-40">
+          <SelectField label={t('filters.pageSize')} registration={register('pageSize')}>
+            {sizes.map((n) => (
+              <option key={n} value={String(n)}>
+                {t('filters.pageSizeOption', { count: n })}
+              </option>
+            ))}
+          </SelectField>
+        </div>
         <Button type="submit">{t('list.search')}</Button>
         {active ? (
           <Button
             variant="secondary"
             onClick={() => {
-              reset({ q: '', track: '', stage: '', assignee: '', overdue: false });
-              onApply({});
+              reset({ q: '', track: '', stage: '', assignee: '', overdue: false, pageSize: String(initial.pageSize ?? PAGE_SIZE) });
+              onApply(initial.pageSize ? { pageSize: initial.pageSize } : {});
             }}
           >
             {t('list.clear')}
