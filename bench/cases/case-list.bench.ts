@@ -141,7 +141,7 @@ if (!someCase) throw new Error('no case');
 const deepAll = await keyAt(base, DEEP);
 const deepTrack = await keyAt({ ...base, track: 'revitalization' }, 12_000);
 const kana = caseSearchTerms('ﾔﾏﾀﾞｾｲｻｸｼｮ'); // 半角カナ, as typed
-const yoshida = caseSearchTerms('ﾖｼﾀﾞ');
+const kato = caseSearchTerms('ｶﾄｳ');
 const rareNumber = caseSearchTerms(String(COUNCIL * 100000000000 + 31_337).padStart(13, '0'));
 const nothing = caseSearchTerms('該当なし商会');
 
@@ -160,7 +160,7 @@ const scenarios: Scenario[] = [
   ['first page, フリガナ ﾔﾏﾀﾞｾｲｻｸｼｮ', page({ ...base, search: kana })],
   ['first page, 法人番号 (1 match)', page({ ...base, search: rareNumber })],
   ['first page, search with no match', page({ ...base, search: nothing })],
-  ['first page, track + overdue + フリガナ ﾖｼﾀﾞ', page({ ...base, track: 'revitalization', overdueBefore: today, search: yoshida })],
+  ['first page, track + overdue + フリガナ ｶﾄｳ', page({ ...base, track: 'revitalization', overdueBefore: today, search: kato })],
   [`deep page (${DEEP.toLocaleString()} down), no filter`, page(base, deepAll)],
   ['deep page (12,000 down), track', page({ ...base, track: 'revitalization' }, deepTrack)],
   [`count (capped at ${CASE_LIST_COUNT_CAP}), no filter`, () => withTenantTx(db, staff, (tx) => countCases(tx, base, CASE_LIST_COUNT_CAP))],

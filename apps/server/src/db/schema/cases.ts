@@ -16,6 +16,11 @@ export function grantedCaseIds(scope: string) {
     and (g.expires_at is null or g.expires_at > now()) and '${scope.replace(/'/g, "''")}' = any(g.scopes))`);
 }
 
+/** What the case list's search box looks in (see `support_cases.search_text`). */
+const SEARCH_TEXT = sql.raw(
+  `lower(reference_no || '|' || company_name || '|' || coalesce(replace(company_name_kana, ' ', ''), '') || '|' || coalesce(corporate_number, ''))`,
+);
+
 /**
  * A support case (支援案件): one company's matter at one council. The first tenant table; later issues add the
  * track, stage, team and the rest. Row-level security: a transaction sees and writes only its council's rows.
@@ -38,11 +43,7 @@ export const supportCases = pgTable(
      * spaces and 法人番号, lower-cased, in one column — one case-sensitive LIKE instead of four ILIKEs (see
      * bench/cases). Only plaintext columns go in; encrypted ones never do.
      */
-    searchText: text('search_text')
-      .notNull()
-      .generatedAlwaysAs(
-        sql`lower(reference_no || '|' || company_name || '|' || coalesce(replace(company_name_kana, ' ', ''), '') || '|' || coalesce(corporate_number, ''))`,
-      ),
+    searchText: text('search_text').notNull().generatedAlwaysAs(SEARCH_TEXT),
     /** The company organisation, once it exists (intake creates it). */
     companyOrganizationId: uuid('company_organization_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
