@@ -37,6 +37,10 @@ test('a PM searches by フリガナ in 半角カナ, accepts a case and reads it
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('日本橋デモ食品(株)');
   const next = page.getByTestId('next-transitions');
   await expect(next).toContainText('受付（窓口相談へ）');
+  // The history is an audited read: it loads when asked.
+  await expect(page.getByTestId('case-timeline')).toHaveCount(0);
+  await page.getByRole('button', { name: '経過を表示' }).click();
+  await expect(page.getByRole('button', { name: '経過を閉じる' })).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByText('段階の変更はまだありません。')).toBeVisible();
   await next.getByRole('button', { name: '受付（窓口相談へ）…' }).click();
   await page.getByRole('button', { name: '受付（窓口相談へ）を記録する' }).click();
@@ -54,6 +58,8 @@ test('a PM searches by フリガナ in 半角カナ, accepts a case and reads it
   await expectAxeClean(page, 'case page with history');
 
   // Triage into 収益力改善支援 (the desk-consultation API, as its own page does): the history shows the second move.
+  // (Let the refetches after the move finish first: leaving the page must not cut a request short.)
+  await page.waitForLoadState('networkidle');
   const caseId = new URL(page.url()).pathname.split('/').pop() ?? '';
   const status = await page.evaluate(async (id) => {
     const session = (await (await fetch('/api/v1/auth/session', { headers: { accept: 'application/json' } })).json()) as {
@@ -68,10 +74,12 @@ test('a PM searches by フリガナ in 半角カナ, accepts a case and reads it
   }, caseId);
   expect(status).toBe(204);
   await page.reload();
+  await page.getByRole('button', { name: '経過を表示' }).click();
   await expect(timeline.getByRole('listitem')).toHaveCount(2);
   await expect(timeline.getByRole('listitem').first()).toContainText(/窓口相談 → .*収益力改善：計画策定/);
 
   // Filter by track: the choice lands in the URL, and the bookmarked URL shows the same list.
+  await page.waitForLoadState('networkidle');
   await page.goto('/cases');
   await page.getByRole('combobox', { name: '支援の種類' }).selectOption('earnings_improvement');
   await page.getByRole('button', { name: '検索', exact: true }).click();

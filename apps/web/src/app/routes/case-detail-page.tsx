@@ -9,7 +9,7 @@ import { ErrorNotice, Loading } from '../../components/ui/status';
 import { isCaseId, useCase } from '../../features/cases/api/cases';
 import { CaseSummary } from '../../features/cases/components/case-summary';
 import { CaseTeam } from '../../features/cases/components/case-team';
-import { CaseTimeline, NextTransitions } from '../../features/cases/components/case-timeline';
+import { CaseTimelinePanel, NextTransitions } from '../../features/cases/components/case-timeline';
 import { CompanyCaseStatus } from '../../features/intake/components/company-case-status';
 import { DeskConsultationSection } from '../../features/casework/components/desk-consultation-section';
 import { EarningsSection } from '../../features/casework/components/earnings-section';
@@ -101,7 +101,7 @@ export function CaseDetailPage() {
           </h2>
           <p className="mt-1 text-sm text-ink-sub">{t('timeline.lead')}</p>
           <div className="mt-4">
-            <CaseTimeline caseId={c.id} />
+            <CaseTimelinePanel caseId={c.id} />
           </div>
         </section>
       ) : null}

@@ -55,6 +55,30 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
 }
 
 /**
+ * The history behind a button: reading it is an audited read of the reasons, so the case page loads it only when
+ * asked (the page itself stays one request, and the company's access log shows only what staff opened).
+ */
+export function CaseTimelinePanel({ caseId }: { caseId: string }) {
+  const { t } = useTranslation('cases');
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        variant={open ? 'primary' : 'secondary'}
+        aria-expanded={open}
+        aria-controls="case-timeline-panel"
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t('timeline.hide') : t('timeline.show')}
+      </Button>
+      <div id="case-timeline-panel" className="mt-4">
+        {open ? <CaseTimeline caseId={caseId} /> : null}
+      </div>
+    </>
+  );
+}
+
+/**
  * What may happen next, as the server computes it from the case's facts (`nextTransitions`): allowed moves with a
  * reason form, and blocked ones with every unmet condition. Only shown to those who may move the case.
  */
