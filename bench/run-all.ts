@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BENCHMARKS = ['finance/recompute.bench.ts', 'http-frameworks/run.ts'];
+const BENCHMARKS = ['finance/recompute.bench.ts', 'http-frameworks/run.ts', 'cases/case-list.bench.ts'];
 let failed = 0;
 for (const b of BENCHMARKS) {
   const file = join(import.meta.dirname, b);

@@ -113,7 +113,7 @@ test('a PM signs in with password and TOTP, sees only Tokyo cases; wrong passwor
   await expect(page.getByTestId('account-menu-button')).toContainText('東京都中小企業活性化協議会');
   await expectAxeClean(page, 'cases');
 
-  await page.getByRole('searchbox', { name: '企業名・案件番号' }).fill('見本工業');
+  await page.getByRole('searchbox', { name: '企業名・フリガナ・案件番号・法人番号' }).fill('見本工業');
   await page.getByRole('button', { name: '検索', exact: true }).click();
   await expect(page.getByTestId('case-count')).toHaveText('「見本工業」に一致する案件はありません');
 

@@ -95,20 +95,59 @@ export const caseSummarySchema = z
   })
   .meta({ id: 'CaseSummary' });
 
+/** An opaque keyset cursor of the case list (base64url; made by the server, only handed back). */
+export const caseListCursorSchema = z
+  .string()
+  .max(200, 'cursor.invalid')
+  .regex(/^[A-Za-z0-9_-]+$/, 'cursor.invalid');
+
 export const caseListQuerySchema = z
   .strictObject({
-    q: z.string().trim().max(100, 'search.tooLong').optional(),
-    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    q: z
+      .string()
+      .trim()
+      .max(100, 'search.tooLong')
+      .optional()
+      .meta({ description: 'Company name, フリガナ (ひらがな, 全角 or 半角カナ), reference number or the start of a 法人番号' }),
+    track: caseTrackSchema.optional(),
+    stage: caseStageSchema.optional(),
+    assignee: z
+      .union([z.literal('me'), z.uuid()])
+      .optional()
+      .meta({ description: 'Cases with an open task assigned to this case worker (`me`: the caller)' }),
+    overdue: z.enum(['true', 'false']).optional().meta({ description: '`true`: only cases with an open task past its due date (JST)' }),
+    cursor: caseListCursorSchema.optional().meta({ description: '`nextCursor` or `prevCursor` of a previous page' }),
     pageSize: z.coerce.number().int().min(1).max(100).default(50),
   })
   .meta({ id: 'CaseListQuery' });
 
+/** A case as a row of the (staff) case list. */
+export const caseListItemSchema = caseSummarySchema
+  .extend({
+    companyNameKana: z.string().nullable(),
+    corporateNumber: z.string().nullable(),
+    overdueTaskCount: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Open tasks past their due date (council staff only; null for outsiders)' }),
+  })
+  .meta({ id: 'CaseListItem' });
+
+/** The most a list counts: beyond it the list says "1,000 or more" (a count must not slow the page down). */
+export const CASE_LIST_COUNT_CAP = 1000;
+
 export const caseListSchema = z
   .object({
-    items: z.array(caseSummarySchema),
-    total: z.number().int(),
-    page: z.number().int(),
+    items: z.array(caseListItemSchema),
+    total: z.number().int().meta({ description: 'Matching cases, counted up to `CASE_LIST_COUNT_CAP`' }),
+    totalCapped: z.boolean().meta({ description: 'There are more matching cases than `total`' }),
     pageSize: z.number().int(),
+    nextCursor: caseListCursorSchema.nullable().meta({ description: 'The next (older) page, null on the last' }),
+    prevCursor: caseListCursorSchema.nullable().meta({ description: 'The previous (newer) page, null on the first' }),
+    assignees: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .meta({ description: 'The council’s case workers, for the assignee filter (empty for outsiders)' }),
     abilities: z.object({ create: z.boolean() }),
   })
   .meta({ id: 'CaseList' });
@@ -227,6 +266,8 @@ export const invitationAcceptedSchema = z
 
 export type CouncilMemberList = z.infer<typeof councilMemberListSchema>;
 export type CaseList = z.infer<typeof caseListSchema>;
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+export type CaseListItem = z.infer<typeof caseListItemSchema>;
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 export type CaseGrantList = z.infer<typeof caseGrantListSchema>;
 export type AccessLog = z.infer<typeof accessLogSchema>;

@@ -9,6 +9,10 @@ export const VALIDATION_MESSAGES = {
     ja: '検索語は100文字以内で入力してください',
     en: 'Enter a search term of 100 characters or fewer',
   },
+  'cursor.invalid': {
+    ja: 'ページの位置が正しくありません。一覧の最初のページからやり直してください',
+    en: 'This page position is not valid. Start again from the first page of the list',
+  },
   'prefecture.code': {
     ja: '都道府県は01〜47の2桁のコードで指定してください（例: 13 は東京都）',
     en: 'Give the prefecture as a two-digit code from 01 to 47 (e.g. 13 for Tokyo)',

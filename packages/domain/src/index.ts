@@ -16,3 +16,4 @@ export * from './cases/business-days';
 export * from './cases/stage-checklists';
 export * from './cases/earnings-improvement';
 export * from './creditors/plan-consent';
+export * from './cases/case-search';

@@ -2,6 +2,7 @@ import { createRoute, lazyRouteComponent, redirect, type AnyRootRoute, type Pars
 import { OIDC_ERROR_CODES, type OidcErrorCode } from '@kasseika/contracts';
 import { landingPath, safeNext, sessionQueryOptions } from '../features/auth/api/session';
 import { signInStepPath } from '../features/auth/api/sign-in';
+import { parseCaseListSearch, type CaseListParams } from '../features/cases/api/cases';
 import { queryClient } from '../lib/query-client';
 import { AcceptInvitationPage } from './routes/accept-invitation-page';
 import { AccountPage } from './routes/account-page';
@@ -39,10 +40,8 @@ function validateNext(raw: Record<string, unknown>): { next?: string } {
   return next ? { next } : {};
 }
 
-function validateCaseSearch(raw: Record<string, unknown>): { q?: string; page?: number } {
-  const q = typeof raw.q === 'string' || typeof raw.q === 'number' ? String(raw.q).trim().slice(0, 100) : '';
-  const page = Number(raw.page);
-  return { ...(q ? { q } : {}), ...(Number.isInteger(page) && page > 1 && page <= 10_000 ? { page } : {}) };
+function validateCaseSearch(raw: Record<string, unknown>): CaseListParams {
+  return parseCaseListSearch(raw);
 }
 
 const session = () => queryClient.query({ ...sessionQueryOptions(), staleTime: 'static' });

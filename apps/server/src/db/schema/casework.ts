@@ -108,6 +108,10 @@ export const caseTasks = pgTable(
   },
   (t) => [
     index('case_tasks_case_idx').on(t.caseId, t.dueOn),
+    // The case list's assignee filter: the cases with an open task of a case worker.
+    index('case_tasks_open_assignee_idx')
+      .on(t.assigneeUserId, t.caseId)
+      .where(sql`${t.status} = 'open'`),
     index('case_tasks_open_due_idx')
       .on(t.councilId, t.dueOn)
       .where(sql`${t.status} = 'open'`),

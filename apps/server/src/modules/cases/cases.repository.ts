@@ -1,9 +1,10 @@
-import { and, count, desc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import type { CaseEvent, CaseOutcome, CaseStage, CaseTrack } from '@kasseika/domain';
+import type { CaseEvent, CaseOutcome, CaseSearchTerms, CaseStage, CaseTrack } from '@kasseika/domain';
 import {
   auditEvents,
   caseGrants,
+  caseTasks,
   caseTransitions,
   councils,
   invitations,
@@ -47,24 +48,140 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Cases visible to the transaction (RLS decides: the council's own, or granted ones), newest first. */
-export async function listVisibleCases(
+/** Where a keyset page starts: after (older than) or before (newer than) this row of the list order. */
+export interface CaseListKey {
+  readonly direction: 'after' | 'before';
+  /** created_at in UTC with microseconds, as PostgreSQL gave it (`2026-04-01T00:00:00.123456Z`). */
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+/** Filters of the staff case list (all optional; they combine with AND). */
+export interface CaseListFilter {
+  /** The staff member's council: narrows to it explicitly so the keyset indexes apply (RLS still decides). */
+  readonly councilId: number | null;
+  readonly track?: CaseTrack | undefined;
+  readonly stage?: CaseStage | undefined;
+  /** Cases with an open task assigned to this user. */
+  readonly assigneeUserId?: string | undefined;
+  /** Only cases with an open task due before this JST date (YYYY-MM-DD). */
+  readonly overdueBefore?: string | undefined;
+  readonly search?: CaseSearchTerms | null | undefined;
+}
+
+export interface CaseListRow extends CaseRow {
+  readonly companyNameKana: string | null;
+  readonly corporateNumber: string | null;
+  /** The row's keyset position (see CaseListKey.createdAt). */
+  readonly createdAtKey: string;
+}
+
+/**
+ * Rows whose search_text contains the pattern. A plain LIKE over one column: row-level security lets only leakproof
+ * operators into an index condition, and neither LIKE nor a GIN `@>` is leakproof, so a search reads the council's
+ * rows (see ADR 0020 and bench/cases for what that costs at 50,000 cases).
+ */
+function contains(pattern: string) {
+  return sql`${supportCases.searchText} like lower(${pattern})`;
+}
+
+function caseListWhere(f: CaseListFilter) {
+  const s = f.search;
+  return and(
+    f.councilId === null ? undefined : eq(supportCases.councilId, f.councilId),
+    f.track ? eq(supportCases.track, f.track) : undefined,
+    f.stage ? eq(supportCases.stage, f.stage) : undefined,
+    f.assigneeUserId
+      ? sql`exists (select 1 from ${caseTasks} t where t.case_id = ${supportCases.id} and t.status = 'open'
+          and t.assignee_user_id = ${f.assigneeUserId})`
+      : undefined,
+    f.overdueBefore
+      ? sql`exists (select 1 from ${caseTasks} t where t.case_id = ${supportCases.id} and t.status = 'open'
+          and t.due_on < ${f.overdueBefore})`
+      : undefined,
+    s
+      ? or(
+          contains(likePattern(s.text)),
+          s.kana ? contains(likePattern(s.kana)) : undefined,
+          // The 法人番号 is the last field of search_text: "|digits" anchors the digits at its start.
+          s.corporateNumberPrefix ? contains(`%|${s.corporateNumberPrefix}%`) : undefined,
+        )
+      : undefined,
+  );
+}
+
+/**
+ * One keyset page of the case list, newest first (ties broken by id): `pageSize + 1` rows are read so the caller
+ * knows whether another page follows. A page before a key is read in ascending order and turned round. Staff lists
+ * name their council (index `support_cases_council_*_created_idx`); RLS still limits every row.
+ */
+export async function listCasePage(
   tx: Tx,
-  q: string | undefined,
-  page: number,
+  filter: CaseListFilter,
+  key: CaseListKey | null,
   pageSize: number,
-): Promise<{ rows: CaseRow[]; total: number }> {
-  const where = q ? or(ilike(supportCases.companyName, likePattern(q)), ilike(supportCases.referenceNo, likePattern(q))) : undefined;
+): Promise<{ rows: CaseListRow[]; more: boolean }> {
+  const before = key?.direction === 'before';
+  const keyCondition = key
+    ? before
+      ? sql`(${supportCases.createdAt}, ${supportCases.id}) > (${key.createdAt}::timestamptz, ${key.id}::uuid)`
+      : sql`(${supportCases.createdAt}, ${supportCases.id}) < (${key.createdAt}::timestamptz, ${key.id}::uuid)`
+    : undefined;
   const rows = await tx
-    .select(caseColumns)
+    .select({
+      ...caseColumns,
+      companyNameKana: supportCases.companyNameKana,
+      corporateNumber: supportCases.corporateNumber,
+      createdAtKey: sql<string>`to_char(${supportCases.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
     .from(supportCases)
     .innerJoin(councils, eq(councils.id, supportCases.councilId))
-    .where(where)
-    .orderBy(desc(supportCases.createdAt), desc(supportCases.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const [totalRow] = await tx.select({ n: count() }).from(supportCases).where(where);
-  return { rows, total: totalRow?.n ?? 0 };
+    .where(and(caseListWhere(filter), keyCondition))
+    .orderBy(...(before ? [asc(supportCases.createdAt), asc(supportCases.id)] : [desc(supportCases.createdAt), desc(supportCases.id)]))
+    .limit(pageSize + 1);
+  const more = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
+  return { rows: before ? page.reverse() : page, more };
+}
+
+/** How many cases match the filter, counting at most `cap` (the list says "cap or more" beyond). */
+export async function countCases(tx: Tx, filter: CaseListFilter, cap: number): Promise<number> {
+  const inner = tx
+    .select({ one: sql`1` })
+    .from(supportCases)
+    .where(caseListWhere(filter))
+    .limit(cap + 1)
+    .as('matching');
+  const [row] = await tx.select({ n: count() }).from(inner);
+  return row?.n ?? 0;
+}
+
+/** Open tasks past their due date per case (the tenant policy of case_tasks shows only the council's own). */
+export async function overdueTaskCounts(tx: Tx, caseIds: readonly string[], today: string): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ caseId: caseTasks.caseId, n: count() })
+    .from(caseTasks)
+    .where(and(inArray(caseTasks.caseId, [...caseIds]), eq(caseTasks.status, 'open'), sql`${caseTasks.dueOn} < ${today}`))
+    .groupBy(caseTasks.caseId);
+  return new Map(rows.map((r) => [r.caseId, r.n]));
+}
+
+/** The council's active case workers (PM, SM, staff): the choices of the assignee filter. */
+export async function councilCaseWorkers(tx: Tx, councilId: number): Promise<{ id: string; name: string }[]> {
+  const rows = await tx
+    .selectDistinct({ id: users.id, name: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.councilId, councilId),
+        isNull(memberships.revokedAt),
+        eq(users.status, 'active'),
+        sql`${memberships.roles} && array['council_pm','council_sm','council_staff']::text[]`,
+      ),
+    );
+  return rows.sort((a, b) => a.name.localeCompare(b.name, 'ja'));
 }
 
 export async function findVisibleCase(tx: Tx, caseId: string): Promise<CaseRow | null> {

@@ -1,10 +1,18 @@
-import type { AccessLog, CaseDetail, CaseGrantList, CaseList, CaseTransitionList, TransitionBody } from '@kasseika/contracts';
+import {
+  type AccessLog,
+  type CaseDetail,
+  type CaseGrantList,
+  type CaseList,
+  type CaseListQuery,
+  type CaseTransitionList,
+  type TransitionBody,
+} from '@kasseika/contracts';
 import { availableTransitions, checkTransition } from '@kasseika/domain';
 import { CASE_ACCESS_EVENT_TYPES } from '../../audit/audit-event-types';
 import type { AuditRecorder } from '../../audit/record-audit-event';
 import { actorLabel, rolesOf, staffCouncilOf, tenantContextOf, type Actor } from '../../authz/actor';
 import type { CaseResource } from '../../authz/actions';
-import { abilitiesFor, authorize, can, ForbiddenError } from '../../authz/authorize';
+import { abilitiesFor, authorize, ForbiddenError } from '../../authz/authorize';
 import { DEFAULT_GRANT_SCOPES, type Role } from '../../authz/roles';
 import type { Db, Tx } from '../../db/client';
 import { pgErrorOf, PG } from '../../db/pg-error';
@@ -14,6 +22,7 @@ import type { FieldCipher } from '../../security/field-cipher';
 import { loadCaseFacts, type CaseFactsLoader } from './case-facts';
 import type { CaseTransitionHook } from './case-transition-hooks';
 import { endOfJstDay, jstYear } from './jst-dates';
+import { listCasesInTx, presentCase } from './case-list';
 import type { InvitationService } from '../auth/invitations.service';
 import {
   bankConsentInForce,
@@ -25,7 +34,6 @@ import {
   listGrants,
   listTransitions,
   moveCase,
-  listVisibleCases,
   liveGrantsOf,
   nextReferenceNo,
   pendingCaseInvitations,
@@ -148,22 +156,6 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
     });
   }
 
-  function present(row: CaseRow, roleInCase: CaseDetail['myRoleInCase']) {
-    return {
-      id: row.id,
-      referenceNo: row.referenceNo,
-      companyName: row.companyName,
-      councilId: row.councilId,
-      councilName: row.councilName,
-      createdAt: row.createdAt.toISOString(),
-      myRoleInCase: roleInCase,
-      stage: row.stage,
-      track: row.track,
-      outcome: row.outcome,
-      stageChangedAt: row.stageChangedAt.toISOString(),
-    };
-  }
-
   /** The case detail with the caller's abilities and, for those who may move it, the next transitions. */
   async function detail(tx: Tx, actor: Actor, loaded: Awaited<ReturnType<typeof load>>): Promise<CaseDetail> {
     const { row, resource, roleInCase } = loaded;
@@ -186,7 +178,7 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
     );
     const nextTransitions = abilities['case.transition'] ? availableTransitions(row.stage, await loadCaseFacts(tx, row, facts)) : [];
     return {
-      ...present(row, roleInCase),
+      ...presentCase(row, roleInCase),
       abilities: {
         readGrants: abilities['case.grants.read'],
         manageGrants: abilities['case.grants.manage'],
@@ -261,27 +253,16 @@ export function createCasesService({ db, audit, invitations, cipher, facts, now,
   }
 
   return {
-    async list(actor: Actor, query: { q?: string | undefined; page: number; pageSize: number }): Promise<CaseList> {
+    /**
+     * A keyset page of the cases visible to the caller, newest first, filtered by track, stage, assignee (an open
+     * task of theirs) and overdue tasks, and searched by name, フリガナ, reference number or 法人番号.
+     */
+    async list(actor: Actor, query: CaseListQuery): Promise<CaseList> {
       const council = staffCouncilOf(actor);
       authorize(actor, 'case.list', council === null ? null : { councilId: council });
-      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
-        const { rows, total } = await listVisibleCases(tx, query.q, query.page, query.pageSize);
-        // RLS already limits outsiders to cases with a live case.read grant; the grants give their role per case.
-        const grants = await liveGrantsOf(
-          tx,
-          actor.userId,
-          rows.map((r) => r.id),
-          now(),
-        );
-        await record(tx, actor, 'CASE_LIST_VIEWED', council, null, { q: query.q ?? null, page: query.page, shown: rows.length });
-        return {
-          items: rows.map((r) => present(r, grants.get(r.id)?.roleInCase ?? null)),
-          total,
-          page: query.page,
-          pageSize: query.pageSize,
-          abilities: { create: council !== null && can(actor, 'case.create', { councilId: council }) },
-        };
-      });
+      return withTenantTx(db, tenantContextOf(actor), (tx) =>
+        listCasesInTx(tx, actor, council, query, now(), (type, details) => record(tx, actor, type, council, null, details)),
+      );
     },
 
     async create(actor: Actor, input: { companyName: string }): Promise<CaseDetail> {

@@ -9,6 +9,7 @@ import { ErrorNotice, Loading } from '../../components/ui/status';
 import { isCaseId, useCase } from '../../features/cases/api/cases';
 import { CaseSummary } from '../../features/cases/components/case-summary';
 import { CaseTeam } from '../../features/cases/components/case-team';
+import { CaseTimelinePanel, NextTransitions } from '../../features/cases/components/case-timeline';
 import { CompanyCaseStatus } from '../../features/intake/components/company-case-status';
 import { DeskConsultationSection } from '../../features/casework/components/desk-consultation-section';
 import { EarningsSection } from '../../features/casework/components/earnings-section';
@@ -93,6 +94,28 @@ export function CaseDetailPage() {
         </h2>
         <CaseSummary detail={c} />
       </section>
+      {c.abilities.transition ? (
+        <section aria-labelledby="next-heading" className={SECTION_CARD}>
+          <h2 id="next-heading" className="text-xl">
+            {t('next.heading')}
+          </h2>
+          <p className="mt-1 text-sm text-ink-sub">{t('next.lead')}</p>
+          <div className="mt-4">
+            <NextTransitions detail={c} />
+          </div>
+        </section>
+      ) : null}
+      {c.abilities.readTimeline ? (
+        <section aria-labelledby="timeline-heading" className={SECTION_CARD}>
+          <h2 id="timeline-heading" className="text-xl">
+            {t('timeline.heading')}
+          </h2>
+          <p className="mt-1 text-sm text-ink-sub">{t('timeline.lead')}</p>
+          <div className="mt-4">
+            <CaseTimelinePanel caseId={c.id} />
+          </div>
+        </section>
+      ) : null}
       {c.abilities.readGrants ? (
         <section aria-labelledby="team-heading" className={SECTION_CARD}>
           <h2 id="team-heading" className="text-xl">

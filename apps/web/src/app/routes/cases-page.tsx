@@ -6,8 +6,8 @@ import { ButtonLink } from '../../components/ui/button-link';
 import { Notice } from '../../components/ui/notice';
 import { ErrorNotice, Loading } from '../../components/ui/status';
 import { useSession } from '../../features/auth/api/session';
-import { PAGE_SIZE, useCaseList } from '../../features/cases/api/cases';
-import { CaseSearch } from '../../features/cases/components/case-search';
+import { useCaseList } from '../../features/cases/api/cases';
+import { CaseFilters } from '../../features/cases/components/case-search';
 import { CaseTable, Pager } from '../../features/cases/components/case-table';
 import { CreateCaseForm } from '../../features/cases/components/create-case-form';
 import { langOf, problemMessage } from '../../lib/form-errors';
@@ -17,10 +17,13 @@ import { PageHeading, SECTION_CARD } from './page-heading';
 export function CasesPage() {
   const { t, i18n } = useTranslation('cases');
   const { t: tw } = useTranslation('casework');
-  const { q, page } = useSearch({ from: '/cases' });
+  const search = useSearch({ from: '/cases' });
+  const { q } = search;
   const navigate = useNavigate({ from: '/cases' });
   const session = useSession().data;
-  const list = useCaseList({ q, page });
+  const list = useCaseList(search);
+  const staff = Boolean(session?.abilities['cases.create']);
+  const filtered = Boolean(search.q || search.track || search.stage || search.assignee || search.overdue);
   const [creating, setCreating] = useState(false);
   useDocumentTitle(t('list.title'));
   const canCreate = Boolean(session?.abilities['cases.create'] && list.data?.abilities.create);
@@ -58,7 +61,13 @@ export function CasesPage() {
         </section>
       ) : null}
       <section className={SECTION_CARD}>
-        <CaseSearch key={q ?? ''} initial={q ?? ''} onSearch={(next) => void navigate({ search: next ? { q: next } : {} })} />
+        <CaseFilters
+          key={JSON.stringify({ ...search, cursor: undefined })}
+          initial={search}
+          staff={staff}
+          assignees={list.data?.assignees ?? []}
+          onApply={(next) => void navigate({ search: next })}
+        />
       </section>
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" className="sr-only">
@@ -69,28 +78,27 @@ export function CasesPage() {
             ? list.data.total === 0
               ? q
                 ? t('list.noneFor', { q })
-                : t('list.none')
-              : t('list.count', { count: list.data.total })
+                : filtered
+                  ? t('list.noneFiltered')
+                  : t('list.none')
+              : list.data.totalCapped
+                ? t('list.countCapped', { n: list.data.total.toLocaleString(i18n.language) })
+                : t('list.count', { count: list.data.total })
             : ''}
         </p>
         {list.isPending ? <Loading /> : null}
         {list.isError ? (
           <ErrorNotice message={problemMessage(list.error, langOf(i18n.language))} onRetry={() => void list.refetch()} />
         ) : null}
-        {list.data && list.data.total === 0 && !q && !session?.abilities['cases.create'] ? (
+        {list.data && list.data.total === 0 && !filtered && !session?.abilities['cases.create'] ? (
           <Notice tone="info" title={t('list.noGrantsTitle')}>
             <p>{t('list.noGrantsBody')}</p>
           </Notice>
         ) : null}
         {list.data && list.data.items.length > 0 ? (
           <>
-            <CaseTable list={list.data} />
-            <Pager
-              page={list.data.page}
-              pageSize={PAGE_SIZE}
-              total={list.data.total}
-              onPage={(p) => void navigate({ search: { ...(q ? { q } : {}), ...(p > 1 ? { page: p } : {}) } })}
-            />
+            <CaseTable list={list.data} staff={staff} />
+            <Pager list={list.data} onCursor={(cursor) => void navigate({ search: { ...search, cursor } })} />
           </>
         ) : null}
       </section>
