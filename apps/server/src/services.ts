@@ -30,6 +30,9 @@ import { loadMasterKey } from './security/master-key';
 import { deriveKeys, type DerivedKeys } from './security/secrets';
 import { createIntakeService, type IntakeService } from './modules/intake/intake.service';
 import { loadIntakeData } from './modules/intake/intake-data';
+// 再チャレンジ支援 (issue 6)
+import { createRechallengeService, rechallengeFactsLoader, type RechallengeService } from './modules/rechallenge/rechallenge.service';
+import { loadFeeSupportRules } from './modules/rechallenge/rechallenge-rule-data';
 
 /** Data keys: 0 = platform (identity secrets), 1–47 = the councils. */
 export const ALL_DATA_KEY_IDS: readonly number[] = Array.from({ length: 48 }, (_, i) => i);
@@ -56,6 +59,7 @@ export interface Services {
   readonly consultation: ConsultationService;
   readonly tasks: TasksService;
   readonly earnings: EarningsService;
+  readonly rechallenge: RechallengeService;
   readonly now: () => Date;
 }
 
@@ -84,7 +88,7 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     audit,
     invitations,
     cipher,
-    facts: [triageFactsLoader, earningsFactsLoader],
+    facts: [triageFactsLoader, earningsFactsLoader, rechallengeFactsLoader],
     now,
     onTransition: [intake.transitionListener],
   });
@@ -143,5 +147,16 @@ export function createServices(config: AppConfig, database: Database, now: () =>
       now,
     }),
     earnings: createEarningsService({ db: database.db, audit, cipher, governance: DEFAULT_GOVERNANCE_CHECKLIST, now }),
+    rechallenge: createRechallengeService({
+      db: database.db,
+      audit,
+      cipher,
+      feeRules: loadFeeSupportRules(),
+      // The package snapshot reads the case's documents, guarantors and statements through their own services.
+      documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
+      guarantors: createGuarantorsService({ db: database.db, audit, cipher, rules: loadResidualAssetsRules(), now }),
+      financials: createFinancialsService({ db: database.db, audit, cipher, now }),
+      now,
+    }),
   };
 }

@@ -54,6 +54,11 @@ export interface ActionResources {
   'council.tasks.read': CouncilResource;
   'case.earnings.read': CaseResource;
   'case.earnings.write': CaseResource;
+  // 再チャレンジ支援
+  'case.rechallenge.read': CaseResource;
+  'case.rechallenge.write': CaseResource;
+  'case.rechallenge.consent': CaseResource;
+  'case.rechallenge.package': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -87,4 +92,8 @@ export const ACTIONS = [
   'council.tasks.read',
   'case.earnings.read',
   'case.earnings.write',
+  'case.rechallenge.read',
+  'case.rechallenge.write',
+  'case.rechallenge.consent',
+  'case.rechallenge.package',
 ] as const satisfies readonly Action[];

@@ -1,6 +1,6 @@
 import { hasRole, isCaseWorker, staffCouncilOf, type UserActor } from './actor';
 import type { Action, ActionResources } from './actions';
-import { OUTSIDER_ROLES } from './roles';
+import { OUTSIDER_ROLES, RC_PACKAGE_SCOPE } from './roles';
 
 type Rule<A extends Action> = (actor: UserActor, resource: ActionResources[A]) => boolean;
 
@@ -66,4 +66,11 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   // 収益力改善支援: the council's working material (governance checklist, action plan, plan adoption).
   'case.earnings.read': (actor, r) => isCaseWorker(actor, r.councilId),
   'case.earnings.write': (actor, r) => isCaseWorker(actor, r.councilId),
+  // 再チャレンジ支援: the council's record; the company consents to the lawyer handover package (its own case, live
+  // case.read grant); the referred lawyer reads the package through the grant the consent created (RLS agrees).
+  'case.rechallenge.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.rechallenge.write': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.rechallenge.consent': (actor, r) => hasRole(actor, 'company_member') && r.grantScopes.includes('case.read'),
+  'case.rechallenge.package': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'lawyer') && r.grantScopes.includes(RC_PACKAGE_SCOPE)),
 };
