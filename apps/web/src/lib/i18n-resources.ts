@@ -23,6 +23,8 @@ import jaIntake from '../locales/ja/intake.json';
 import enIntake from '../locales/en/intake.json';
 import jaCasework from '../locales/ja/casework.json';
 import enCasework from '../locales/en/casework.json';
+import jaRechallenge from '../locales/ja/rechallenge.json';
+import enRechallenge from '../locales/en/rechallenge.json';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -41,6 +43,7 @@ export const resources = {
     documents: jaDocuments,
     intake: jaIntake,
     casework: jaCasework,
+    rechallenge: jaRechallenge,
   },
   en: {
     common: enCommon,
@@ -55,5 +58,6 @@ export const resources = {
     documents: enDocuments,
     intake: enIntake,
     casework: enCasework,
+    rechallenge: enRechallenge,
   },
 } as const;
