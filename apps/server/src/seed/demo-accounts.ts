@@ -87,4 +87,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     organization: { kind: 'law_firm', name: 'デモ法律事務所' },
     grantOn: 'DEMO-27-0001',
   },
+  // A lawyer with no case: reaches a case only through a company's consent to a 再チャレンジ handover package.
+  {
+    email: 'lawyer2@demo.kasseika.jp',
+    displayName: '弁護士 再起 次郎（デモ・担当案件なし）',
+    role: 'lawyer',
+    organization: { kind: 'law_firm', name: 'デモ再起法律事務所' },
+  },
 ];

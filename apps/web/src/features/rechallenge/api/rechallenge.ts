@@ -80,8 +80,10 @@ export function useRcGuarantors(caseId: string, enabled: boolean) {
 }
 
 export const addRcAdvice = (caseId: string, body: CreateRcAdviceBody) => apiPost(`${rc(caseId)}/advice`, body, created);
-export async function prepareRcReferral(caseId: string, body: PrepareRcReferralBody): Promise<void> {
-  await apiSend('PUT', `${rc(caseId)}/referral`, { json: body });
+/** Prepares the referral; answers the hash of the sealed package (the response body is read to the end). */
+export async function prepareRcReferral(caseId: string, body: PrepareRcReferralBody): Promise<string> {
+  const response = await apiSend('PUT', `${rc(caseId)}/referral`, { json: body });
+  return z.object({ packageHash: z.string() }).parse(await response.json()).packageHash;
 }
 export const giveRcConsent = (caseId: string, packageHash: string) => apiPost(`${rc(caseId)}/consent`, { packageHash });
 export const revokeRcConsent = (caseId: string) => apiDelete(`${rc(caseId)}/consent`);
