@@ -73,6 +73,7 @@ test('triage to 再チャレンジ → advice → referral → company consents 
   await page.getByRole('alertdialog').getByRole('button', { name: '引継ぎに同意する' }).click();
   await expect(page.getByText('同意しました。弁護士が引継ぎ資料を閲覧できるようになりました')).toBeVisible();
   await expect(page.getByTestId('consent-state')).toContainText('同意済み');
+  await page.screenshot({ path: '.tmp/e2e-results/rechallenge-company.png', fullPage: true });
   await signOutOf(page);
 
   // Now the lawyer sees this one case and its package — not the council's record nor the guarantors page.
