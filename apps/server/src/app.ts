@@ -108,6 +108,7 @@ export async function buildApp({ config, database, logger, services: given }: Ap
     earnings: services.earnings,
     creditors: services.creditors,
     plans: services.plans,
+    rechallenge: services.rechallenge,
     invitations: services.invitations,
     devOutbox: { enabled: config.env !== 'production', db: database.db },
     calculations: createCalculationsService({ rules: loadCalculationRuleData() }),

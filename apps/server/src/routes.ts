@@ -17,6 +17,7 @@ import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.ro
 import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 import { guarantorsRoutes, type GuarantorsRouteDeps } from './modules/guarantors/guarantors.routes';
 import { intakeRoutes, type IntakeRouteDeps } from './modules/intake/intake.routes';
+import { rechallengeRoutes, type RechallengeRouteDeps } from './modules/rechallenge/rechallenge.routes';
 
 /** What route handlers may use: the union of every module's declared dependencies. */
 export type AppDeps = SystemRouteDeps &
@@ -37,7 +38,8 @@ export type AppDeps = SystemRouteDeps &
   PasskeyRouteDeps &
   OidcRouteDeps &
   GuarantorsRouteDeps &
-  IntakeRouteDeps;
+  IntakeRouteDeps &
+  RechallengeRouteDeps;
 
 /**
  * The route registry: every HTTP route of the API. The OpenAPI document, the permission matrix and the
@@ -63,4 +65,5 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...earningsRoutes,
   ...creditorsRoutes,
   ...plansRoutes,
+  ...rechallengeRoutes,
 ];

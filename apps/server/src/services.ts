@@ -34,6 +34,9 @@ import { loadMasterKey } from './security/master-key';
 import { deriveKeys, type DerivedKeys } from './security/secrets';
 import { createIntakeService, type IntakeService } from './modules/intake/intake.service';
 import { loadIntakeData } from './modules/intake/intake-data';
+// 再チャレンジ支援 (issue 6)
+import { createRechallengeService, rechallengeFactsLoader, type RechallengeService } from './modules/rechallenge/rechallenge.service';
+import { loadFeeSupportRules } from './modules/rechallenge/rechallenge-rule-data';
 
 /** Data keys: 0 = platform (identity secrets), 1–47 = the councils. */
 export const ALL_DATA_KEY_IDS: readonly number[] = Array.from({ length: 48 }, (_, i) => i);
@@ -62,6 +65,7 @@ export interface Services {
   readonly earnings: EarningsService;
   readonly creditors: CreditorsService;
   readonly plans: PlansService;
+  readonly rechallenge: RechallengeService;
   readonly now: () => Date;
 }
 
@@ -90,7 +94,7 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     audit,
     invitations,
     cipher,
-    facts: [triageFactsLoader, earningsFactsLoader, creditorFactsLoader, planFactsLoader],
+    facts: [triageFactsLoader, earningsFactsLoader, creditorFactsLoader, planFactsLoader, rechallengeFactsLoader],
     now,
     onTransition: [intake.transitionListener, freezeAgreedPlan],
   });
@@ -151,5 +155,16 @@ export function createServices(config: AppConfig, database: Database, now: () =>
       now,
     }),
     earnings: createEarningsService({ db: database.db, audit, cipher, governance: DEFAULT_GOVERNANCE_CHECKLIST, now }),
+    rechallenge: createRechallengeService({
+      db: database.db,
+      audit,
+      cipher,
+      feeRules: loadFeeSupportRules(),
+      // The package snapshot reads the case's documents, guarantors and statements through their own services.
+      documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
+      guarantors: createGuarantorsService({ db: database.db, audit, cipher, rules: loadResidualAssetsRules(), now }),
+      financials: createFinancialsService({ db: database.db, audit, cipher, now }),
+      now,
+    }),
   };
 }

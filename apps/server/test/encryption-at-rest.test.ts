@@ -220,6 +220,29 @@ describe(`encryption at rest (${process.env.KASSEIKA_TEST_DATABASE_URL ? 'pg_dum
     expect(dump.includes(Buffer.from(comment, 'utf8'))).toBe(false);
   });
 
+  it('keeps 再チャレンジ advice, the handover package, route notes and consultation notes out of the stored data', async () => {
+    const pm = new TestClient(t.app).withIp('203.0.113.93');
+    t.clock.advance(31_000);
+    await signIn(pm, await createUser(t.database.db, t.services.cipher, { role: 'council_pm', councilId: 13 }), t.clock.now());
+    const lawyer = await createUser(t.database.db, t.services.cipher, { role: 'lawyer' });
+    const c = await createCase(t.database.db, 13);
+    const mark = (what: string) => `${what}センチネル-${randomUUID()}`;
+    const [advice, message, routeNote, consultNote] = [mark('廃業助言'), mark('弁護士連絡'), mark('手続メモ'), mark('相談メモ')];
+    const base = `/api/v1/cases/${c.id}`;
+    await pm.post(`${base}/triage`, { decision: 'rechallenge', reasons: '理由', expectedStage: 'desk_consultation' });
+    expect(
+      (await pm.post(`${base}/rechallenge/advice`, { advisedOn: '2026-11-20', topic: 'orderly_closure', text: advice })).statusCode,
+    ).toBe(201);
+    const referral = { lawyerEmail: lawyer.email, documentIds: [], figures: ['advice'], message };
+    expect((await pm.put(`${base}/rechallenge/referral`, referral)).statusCode).toBe(200);
+    const route = { route: 'bankruptcy', guarantorName: null, status: 'considering', startedOn: null, endedOn: null, note: routeNote };
+    expect((await pm.post(`${base}/rechallenge/proceedings`, route)).statusCode).toBe(201);
+    const consultation = { heldOn: '2026-12-01', lawyerName: '弁護士', feeYen: 0, feeSupported: false, note: consultNote };
+    expect((await pm.post(`${base}/rechallenge/consultations`, consultation)).statusCode).toBe(201);
+    const dump = await t.database.dump();
+    for (const s of [advice, message, routeNote, consultNote]) expect(dump.includes(Buffer.from(s, 'utf8'))).toBe(false);
+  });
+
   it('binds each ciphertext to its place: a value copied to another account does not decrypt', async () => {
     const a = await createUser(t.database.db, t.services.cipher, { role: 'expert' });
     const b = await createUser(t.database.db, t.services.cipher, { role: 'expert' });

@@ -18,6 +18,7 @@ import {
 import { withTenantTx } from '../src/db/tenant-tx';
 import { currentTotp } from '../src/modules/auth/totp';
 import { createCase, createUser, grantCase, signIn, type TestUser } from './factories';
+import { caseRcProceedings, caseRcReferrals } from '../src/db/schema';
 import { TestClient } from './http-client';
 import {
   CELLS,
@@ -271,6 +272,55 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
       if (res.statusCode !== 201) throw new Error(`fresh plan not submitted: ${res.body}`);
       return { caseId: created.id, sha256: res.json<{ current: { sha256: string } }>().current.sha256 };
     },
+    freshRechallengeCase: async (referral) => {
+      const created = await createCase(t.database.db, c.councilId, 'マトリクス 再チャレンジ');
+      const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
+      if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      const packageHash = 'a'.repeat(64);
+      const packageEnc = await t.services.cipher.encrypt(
+        c.councilId,
+        JSON.stringify({
+          preparedAt: '2026-11-24T00:00:00.000Z',
+          message: '',
+          documents: [],
+          guarantors: null,
+          guarantorsReferenceDate: null,
+          statements: null,
+          advice: null,
+        }),
+        `case_rc_referrals.package:${created.id}`,
+      );
+      const proceedingId = await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: [] }, async (tx) => {
+        await tx.update(supportCases).set({ stage: 'rc_lawyer_referral', track: 'rechallenge' }).where(eq(supportCases.id, created.id));
+        if (referral !== 'none')
+          await tx.insert(caseRcReferrals).values({
+            councilId: c.councilId,
+            caseId: created.id,
+            lawyerUserId: bystander.id,
+            lawyerName: '弁護士 傍観',
+            lawyerFirm: '傍観法律事務所',
+            packageEnc,
+            packageHash,
+            preparedBy: bystander.id,
+            ...(referral === 'consented' ? { consentedAt: new Date(), consentedBy: bystander.id } : {}),
+          });
+        const [p] = await tx
+          .insert(caseRcProceedings)
+          .values({
+            councilId: c.councilId,
+            caseId: created.id,
+            kind: 'corporate',
+            route: 'bankruptcy',
+            status: 'considering',
+            createdBy: bystander.id,
+            updatedBy: bystander.id,
+          })
+          .returning({ id: caseRcProceedings.id });
+        return p!.id;
+      });
+      return { caseId: created.id, packageHash, proceedingId };
+    },
+    lawyerEmail: users.get('lawyer')!.email,
     bystander: { email: bystander.email, password: bystander.password },
     uniqueEmail: () => `matrix-${++emailSeq}-${Date.now()}@example.jp`,
   };

@@ -60,6 +60,13 @@ export interface MatrixTarget {
   freshLift(): Promise<{ caseId: string; liftId: string }>;
   /** A fresh case (granted like freshCaseId) whose target creditors are the matrix's bank and みずほ (0001), with plan version 1. */
   freshPlan(): Promise<{ caseId: string; sha256: string }>;
+  /**
+   * Like `freshCaseId`, at stage rc_lawyer_referral (再チャレンジ支援), optionally with a referral prepared or consented
+   * to (a lawyer bystander) and one tracked route.
+   */
+  freshRechallengeCase(referral: 'none' | 'prepared' | 'consented'): Promise<{ caseId: string; packageHash: string; proceedingId: string }>;
+  /** The e-mail of an account with the lawyer role (a referral names one). */
+  readonly lawyerEmail: string;
   /** Credentials of a bystander account (for the sign-in route). */
   readonly bystander: { readonly email: string; readonly password: string };
   readonly uniqueEmail: () => string;
@@ -1028,5 +1035,114 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
       ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
       default: same(404),
     }),
+  },
+  // ── 再チャレンジ支援: council record; the company consents; the referred lawyer reads the package ──
+  getRechallenge: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/rechallenge`),
+    expected: caseWorkersOnly(200),
+  },
+  createRcAdvice: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${(await t.freshRechallengeCase('none')).caseId}/rechallenge/advice`, {
+        advisedOn: '2026-11-20',
+        topic: 'orderly_closure',
+        text: 'マトリクス助言',
+      }),
+    expected: caseWorkersOnly(201),
+  },
+  prepareRcReferral: {
+    target: 'case',
+    request: async (t) =>
+      json('PUT', `/api/v1/cases/${(await t.freshRechallengeCase('none')).caseId}/rechallenge/referral`, {
+        lawyerEmail: t.lawyerEmail,
+        documentIds: [],
+        figures: ['advice'],
+        message: '',
+      }),
+    expected: caseWorkersOnly(200),
+  },
+  getRcConsent: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/rechallenge/consent`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(outsiders, byGrant(403, 404)),
+      company_member: byGrant(200, 404),
+      default: same(404),
+    }),
+  },
+  giveRcConsent: {
+    target: 'case',
+    request: async (t) => {
+      const c = await t.freshRechallengeCase('prepared');
+      return json('POST', `/api/v1/cases/${c.caseId}/rechallenge/consent`, { packageHash: c.packageHash });
+    },
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(403, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(outsiders, byGrant(403, 404)),
+      company_member: byGrant(204, 404),
+      default: same(404),
+    }),
+  },
+  revokeRcConsent: {
+    target: 'case',
+    request: async (t) => json('DELETE', `/api/v1/cases/${(await t.freshRechallengeCase('consented')).caseId}/rechallenge/consent`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(403, 404)),
+      council_admin: byCouncil(403, 404),
+      ...each(outsiders, byGrant(403, 404)),
+      company_member: byGrant(204, 404),
+      default: same(404),
+    }),
+  },
+  getRcPackage: {
+    target: 'case',
+    // A lawyer holding an ordinary grant (no `rechallenge.package` scope from a consent) is refused.
+    request: async (t) => json('GET', `/api/v1/cases/${(await t.freshRechallengeCase('consented')).caseId}/rechallenge/package`),
+    expected: caseWorkersOnly(200),
+  },
+  createRcProceeding: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${(await t.freshRechallengeCase('none')).caseId}/rechallenge/proceedings`, {
+        route: 'private_workout',
+        guarantorName: null,
+        status: 'considering',
+        startedOn: null,
+        endedOn: null,
+        note: '',
+      }),
+    expected: caseWorkersOnly(201),
+  },
+  updateRcProceeding: {
+    target: 'case',
+    request: async (t) => {
+      const c = await t.freshRechallengeCase('none');
+      return json('PATCH', `/api/v1/cases/${c.caseId}/rechallenge/proceedings/${c.proceedingId}`, {
+        status: 'in_progress',
+        startedOn: '2026-12-01',
+        endedOn: null,
+      });
+    },
+    expected: caseWorkersOnly(204),
+  },
+  createRcConsultation: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${(await t.freshRechallengeCase('none')).caseId}/rechallenge/consultations`, {
+        heldOn: '2026-12-01',
+        lawyerName: '弁護士 マトリクス',
+        feeYen: 55000,
+        feeSupported: true,
+        note: '',
+      }),
+    expected: caseWorkersOnly(201),
   },
 };

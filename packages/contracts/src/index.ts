@@ -19,3 +19,4 @@ export * from './intake';
 export * from './casework';
 export * from './earnings-improvement';
 export * from './creditors';
+export * from './rechallenge';

@@ -301,6 +301,31 @@ export const VALIDATION_MESSAGES = {
   'stance.required': { ja: '賛否（賛成・条件付き・反対）を選んでください', en: 'Choose a stance (support, conditional or oppose)' },
   'conditions.required': { ja: '条件付きの場合は条件を入力してください', en: 'Give the conditions of a conditional stance' },
   'conditions.length': { ja: '条件は2000文字以内で入力してください', en: 'Write the conditions in 2,000 characters or fewer' },
+  // 再チャレンジ支援
+  'rcAdvice.topic': { ja: '助言の内容の区分を選んでください', en: 'Choose what the advice was about' },
+  'rcAdvice.advisedOn': { ja: '助言日を日付で入力してください（例: 2026-11-20）', en: 'Enter the date of the advice (e.g. 2026-11-20)' },
+  'rcAdvice.text': { ja: '助言の内容を1〜4000文字で入力してください', en: 'Describe the advice in 1 to 4,000 characters' },
+  'rcReferral.documents': { ja: '引継ぎ資料の書類の指定が正しくありません', en: 'A document of the package is not valid' },
+  'rcReferral.figures': { ja: '引継ぎ資料に含める数値の区分が正しくありません', en: 'A figure of the package is not valid' },
+  'rcReferral.message': {
+    ja: '弁護士への連絡事項は2000文字以内で入力してください',
+    en: 'Keep the message to the lawyer to 2,000 characters',
+  },
+  'rcReferral.empty': {
+    ja: '引継ぎ資料に含める書類か数値を1つ以上選んでください',
+    en: 'Choose at least one document or figure for the handover package',
+  },
+  'rcConsent.packageHash': { ja: '同意する引継ぎ資料が特定できません', en: 'The package consented to is not identified' },
+  'rcProceeding.route': { ja: '手続の種類を選んでください', en: 'Choose the route' },
+  'rcProceeding.status': { ja: '状況を選んでください', en: 'Choose the status' },
+  'rcProceeding.guarantorName': { ja: '保証人の氏名は1〜100文字です', en: 'The guarantor name has 1 to 100 characters' },
+  'rcProceeding.startedOn': { ja: '着手日を日付で入力してください', en: 'Enter the start date as a date' },
+  'rcProceeding.endedOn': { ja: '終了日を日付で入力してください', en: 'Enter the end date as a date' },
+  'rcProceeding.note': { ja: 'メモは2000文字以内で入力してください', en: 'Keep the note to 2,000 characters' },
+  'rcConsultation.heldOn': { ja: '相談日を日付で入力してください', en: 'Enter the date of the consultation' },
+  'rcConsultation.lawyerName': { ja: '弁護士名を1〜100文字で入力してください', en: 'Enter the lawyer name in 1 to 100 characters' },
+  'rcConsultation.fee': { ja: '相談料を0以上の整数（円）で入力してください', en: 'Enter the fee as a whole number of yen, 0 or more' },
+  'rcConsultation.note': { ja: 'メモは2000文字以内で入力してください', en: 'Keep the note to 2,000 characters' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -17,3 +17,4 @@ export * from './cases/stage-checklists';
 export * from './cases/earnings-improvement';
 export * from './creditors/plan-consent';
 export * from './cases/case-search';
+export * from './cases/rechallenge';

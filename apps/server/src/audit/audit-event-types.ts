@@ -83,6 +83,15 @@ export const AUDIT_EVENT_TYPES = [
   'PLAN_CONSENTED',
   // scheduled purge of consultation requests nobody confirmed (issue 5)
   'CONSULTATION_REQUESTS_PURGED',
+  // 再チャレンジ支援
+  'CASE_RC_ADVICE_RECORDED',
+  'CASE_RC_REFERRAL_PREPARED',
+  'CASE_RC_CONSENT_GIVEN',
+  'CASE_RC_CONSENT_REVOKED',
+  'CASE_RC_PACKAGE_VIEWED',
+  'CASE_RC_PROCEEDING_RECORDED',
+  'CASE_RC_PROCEEDING_UPDATED',
+  'CASE_RC_CONSULTATION_RECORDED',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
@@ -107,4 +116,7 @@ export const CASE_ACCESS_EVENT_TYPES: readonly AuditEventType[] = [
   'PLAN_VIEWED',
   'PLAN_VERSION_SUBMITTED',
   'PLAN_CONSENTED',
+  'CASE_RC_CONSENT_GIVEN',
+  'CASE_RC_CONSENT_REVOKED',
+  'CASE_RC_PACKAGE_VIEWED',
 ];

@@ -63,6 +63,11 @@ export interface ActionResources {
   'case.plan.submit': CaseResource;
   'case.plan.comment': CaseResource;
   'case.plan.respond': CaseResource;
+  // 再チャレンジ支援
+  'case.rechallenge.read': CaseResource;
+  'case.rechallenge.write': CaseResource;
+  'case.rechallenge.consent': CaseResource;
+  'case.rechallenge.package': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -104,4 +109,8 @@ export const ACTIONS = [
   'case.plan.submit',
   'case.plan.comment',
   'case.plan.respond',
+  'case.rechallenge.read',
+  'case.rechallenge.write',
+  'case.rechallenge.consent',
+  'case.rechallenge.package',
 ] as const satisfies readonly Action[];

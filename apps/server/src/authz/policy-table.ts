@@ -1,6 +1,6 @@
 import { hasRole, isCaseWorker, staffCouncilOf, type UserActor } from './actor';
 import type { Action, ActionResources } from './actions';
-import { OUTSIDER_ROLES } from './roles';
+import { OUTSIDER_ROLES, RC_PACKAGE_SCOPE } from './roles';
 
 type Rule<A extends Action> = (actor: UserActor, resource: ActionResources[A]) => boolean;
 
@@ -81,4 +81,11 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   'case.plan.submit': (actor, r) => isCaseWorker(actor, r.councilId),
   'case.plan.comment': (actor, r) => staffCouncilOf(actor) === r.councilId && hasRole(actor, 'council_pm', 'council_sm'),
   'case.plan.respond': (actor, r) => hasRole(actor, 'bank_officer') && r.grantScopes.includes('plan.respond'),
+  // 再チャレンジ支援: the council's record; the company consents to the lawyer handover package (its own case, live
+  // case.read grant); the referred lawyer reads the package through the grant the consent created (RLS agrees).
+  'case.rechallenge.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.rechallenge.write': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.rechallenge.consent': (actor, r) => hasRole(actor, 'company_member') && r.grantScopes.includes('case.read'),
+  'case.rechallenge.package': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'lawyer') && r.grantScopes.includes(RC_PACKAGE_SCOPE)),
 };

@@ -77,3 +77,10 @@ export const DEFAULT_GRANT_SCOPES: Record<'company' | 'expert' | 'bank' | 'lawye
   bank: ['case.read', 'documents.creditors', 'creditors.read', 'plan.read', 'plan.respond'],
   lawyer: ['case.read', 'documents.team', 'guarantors.read', 'guarantors.write'],
 };
+
+/**
+ * The scope of the case grant a referred lawyer receives when the company consents to the handover package
+ * (再チャレンジ支援): the case itself and the package, nothing else of the case.
+ */
+export const RC_PACKAGE_SCOPE = 'rechallenge.package';
+export const RC_LAWYER_GRANT_SCOPES: readonly string[] = ['case.read', RC_PACKAGE_SCOPE];

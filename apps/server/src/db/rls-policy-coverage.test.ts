@@ -46,6 +46,9 @@ const CASEWORK_TABLES = [
   'case_governance_checks',
   'case_action_items',
   'case_earnings_plans',
+  'case_rc_advice',
+  'case_rc_proceedings',
+  'case_rc_consultations',
 ] as const;
 function probe(p: Probe): void {
   probes.push(p);
@@ -165,8 +168,19 @@ beforeAll(async () => {
     sql`insert into case_governance_checks (council_id, case_id, item_key, status, checked_by) values (13, ${caseA.id}, 'a.b', 'met', ${staff13.id})`,
     sql`insert into case_action_items (council_id, case_id, what_enc, owner, due_on, created_by) values (13, ${caseA.id}, 'x', 'x', '2027-03-31', ${staff13.id})`,
     sql`insert into case_earnings_plans (council_id, case_id, plan_years, rescheduling_requested, starts_on, summary_enc, adopted_by) values (13, ${caseA.id}, 1, true, '2027-04-01', 'x', ${staff13.id})`,
+    // 再チャレンジ支援 (council-only tables)
+    sql`insert into case_rc_advice (council_id, case_id, advised_on, topic, text_enc, created_by) values (13, ${caseA.id}, '2026-11-20', 'orderly_closure', 'x', ${staff13.id})`,
+    sql`insert into case_rc_proceedings (council_id, case_id, kind, route, status, created_by, updated_by) values (13, ${caseA.id}, 'corporate', 'bankruptcy', 'considering', ${staff13.id}, ${staff13.id})`,
+    sql`insert into case_rc_consultations (council_id, case_id, held_on, lawyer_name, fee_yen, fee_supported, recorded_by) values (13, ${caseA.id}, '2026-12-01', 'x', 0, false, ${staff13.id})`,
   ])
     await queryRows(db, insert);
+  // The lawyer referral: the company reads and consents; the referred lawyer reads it once consented.
+  const rcLawyer = await createUser(db, cipher, { role: 'lawyer' });
+  await queryRows(
+    db,
+    sql`insert into case_rc_referrals (council_id, case_id, lawyer_user_id, lawyer_name, lawyer_firm, package_enc, package_hash, prepared_by, consented_at, consented_by)
+        values (13, ${caseA.id}, ${rcLawyer.id}, 'x', 'x', 'x', 'x', ${staff13.id}, now(), ${company.id})`,
+  );
 
   // creditors (issue 7): a creditor with a loan on case A (the bank's lift comes with its grant, see factories); case B
   // granted to the bank without the company's consent, with a document for creditors.
@@ -679,6 +693,35 @@ beforeAll(async () => {
     role: 'auth',
     ctx: bankCtx,
     statement: () => sql`select id from audit_events where chain = 98`,
+    needsRows: true,
+  });
+  // 再チャレンジ: the referral
+  probe({
+    name: 'staff read their council’s lawyer referral',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from case_rc_referrals where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the granted company reads the proposed lawyer referral',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () => sql`select id from case_rc_referrals where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the granted company records its consent to the lawyer referral',
+    role: 'app',
+    ctx: companyCtx,
+    statement: () => sql`update case_rc_referrals set consented_by = ${company.id} where case_id = ${caseA.id} returning id`,
+    needsRows: true,
+  });
+  probe({
+    name: 'the referred lawyer reads the consented referral',
+    role: 'app',
+    ctx: () => ({ councilId: null, userId: rcLawyer.id, roles: ['lawyer'] }),
+    statement: () => sql`select id from case_rc_referrals where case_id = ${caseA.id}`,
     needsRows: true,
   });
   // council case work: the tenant policy is the only one (no grant opens these tables)

@@ -99,6 +99,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     organization: { kind: 'law_firm', name: 'デモ法律事務所' },
     grantOn: 'DEMO-27-0001',
   },
+  // A lawyer with no case: reaches a case only through a company's consent to a 再チャレンジ handover package.
+  {
+    email: 'lawyer2@demo.kasseika.jp',
+    displayName: '弁護士 再起 次郎（デモ・担当案件なし）',
+    role: 'lawyer',
+    organization: { kind: 'law_firm', name: 'デモ再起法律事務所' },
+  },
 ];
 
 /** Consents of the demo companies to share their case with a bank (守秘義務の解除, ADR 0018). */

@@ -142,6 +142,13 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('./routes/case-statements-page'), 'CaseStatementsPage'),
   });
+  // 再チャレンジ支援 (issue 6): the council's record, the company's consent, the lawyer's package.
+  const caseRechallenge = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/cases/$caseId/rechallenge',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('./routes/case-rechallenge-page'), 'CaseRechallengePage'),
+  });
   // Public consultation intake (issue 5): the council's inbox.
   const councilIntake = createRoute({
     getParentRoute: () => rootRoute,
@@ -166,5 +173,6 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     caseDocuments,
     councilIntake,
     caseStatements,
+    caseRechallenge,
   ] as const;
 }

@@ -27,6 +27,8 @@ import jaCreditors from '../locales/ja/creditors.json';
 import enCreditors from '../locales/en/creditors.json';
 import jaStatements from '../locales/ja/statements.json';
 import enStatements from '../locales/en/statements.json';
+import jaRechallenge from '../locales/ja/rechallenge.json';
+import enRechallenge from '../locales/en/rechallenge.json';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -47,6 +49,7 @@ export const resources = {
     casework: jaCasework,
     creditors: jaCreditors,
     statements: jaStatements,
+    rechallenge: jaRechallenge,
   },
   en: {
     common: enCommon,
@@ -63,5 +66,6 @@ export const resources = {
     casework: enCasework,
     creditors: enCreditors,
     statements: enStatements,
+    rechallenge: enRechallenge,
   },
 } as const;

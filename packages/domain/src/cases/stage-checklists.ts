@@ -57,5 +57,18 @@ export const DEFAULT_STAGE_CHECKLISTS: Readonly<Partial<Record<CaseStage, readon
       label: { ja: '弁護士の紹介・引継ぎ資料の同意', en: 'Refer a lawyer and get consent to the handover package' },
       businessDays: 10,
     },
+    { key: 'rc.advice', label: { ja: '円滑な廃業についての助言', en: 'Advise on an orderly closure' }, businessDays: 5 },
+  ],
+  rc_exit: [
+    {
+      key: 'rc.route',
+      label: { ja: '整理手続（私的整理・破産・事業譲渡）の方針決定', en: 'Decide the exit route (private workout, bankruptcy, transfer)' },
+      businessDays: 20,
+    },
+    {
+      key: 'rc.guarantors',
+      label: { ja: '保証債務の整理（経営者保証GL）の着手', en: "Start the guarantors' workouts (guarantor guidelines)" },
+      businessDays: 20,
+    },
   ],
 };

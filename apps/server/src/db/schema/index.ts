@@ -11,3 +11,4 @@ export * from './casework';
 export * from './earnings-improvement';
 export * from './creditors';
 export * from './plans';
+export * from './rechallenge';

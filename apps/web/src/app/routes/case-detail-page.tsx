@@ -74,6 +74,11 @@ export function CaseDetailPage() {
                 {t('detail.guarantors')}
               </ButtonLink>
             ) : null}
+            {c.track === 'rechallenge' && (c.abilities.transition || c.myRoleInCase === 'company' || c.myRoleInCase === 'lawyer') ? (
+              <ButtonLink to="/cases/$caseId/rechallenge" params={{ caseId: c.id }} variant="secondary">
+                {t('detail.rechallenge')}
+              </ButtonLink>
+            ) : null}
             {c.abilities.readAccessLog ? (
               <ButtonLink to="/cases/$caseId/access-log" params={{ caseId: c.id }} variant="secondary">
                 {t('detail.accessLog')}
