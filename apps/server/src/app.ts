@@ -106,6 +106,7 @@ export async function buildApp({ config, database, logger, services: given }: Ap
     consultation: services.consultation,
     tasks: services.tasks,
     earnings: services.earnings,
+    revitalization: services.revitalization,
     invitations: services.invitations,
     devOutbox: { enabled: config.env !== 'production', db: database.db },
     calculations: createCalculationsService({ rules: loadCalculationRuleData() }),

@@ -12,6 +12,7 @@ import { financialsRoutes, type FinancialsRouteDeps } from './modules/financials
 import { consultationRoutes, type ConsultationRouteDeps } from './modules/casework/consultation.routes';
 import { tasksRoutes, type TasksRouteDeps } from './modules/casework/tasks.routes';
 import { earningsRoutes, type EarningsRouteDeps } from './modules/casework/earnings.routes';
+import { revitalizationRoutes, type RevitalizationRouteDeps } from './modules/revitalization/revitalization.routes';
 import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.routes';
 import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 import { guarantorsRoutes, type GuarantorsRouteDeps } from './modules/guarantors/guarantors.routes';
@@ -34,7 +35,8 @@ export type AppDeps = SystemRouteDeps &
   PasskeyRouteDeps &
   OidcRouteDeps &
   GuarantorsRouteDeps &
-  IntakeRouteDeps;
+  IntakeRouteDeps &
+  RevitalizationRouteDeps;
 
 /**
  * The route registry: every HTTP route of the API. The OpenAPI document, the permission matrix and the
@@ -58,4 +60,5 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...consultationRoutes,
   ...tasksRoutes,
   ...earningsRoutes,
+  ...revitalizationRoutes,
 ];

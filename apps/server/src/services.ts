@@ -29,6 +29,12 @@ import { createFieldCipher, type FieldCipher } from './security/field-cipher';
 import { loadMasterKey } from './security/master-key';
 import { deriveKeys, type DerivedKeys } from './security/secrets';
 import { createIntakeService, type IntakeService } from './modules/intake/intake.service';
+import { createCalculationsService } from './modules/calculations/calculations.service';
+import {
+  createRevitalizationService,
+  revitalizationFactsLoader,
+  type RevitalizationService,
+} from './modules/revitalization/revitalization.service';
 import { loadIntakeData } from './modules/intake/intake-data';
 
 /** Data keys: 0 = platform (identity secrets), 1–47 = the councils. */
@@ -56,6 +62,7 @@ export interface Services {
   readonly consultation: ConsultationService;
   readonly tasks: TasksService;
   readonly earnings: EarningsService;
+  readonly revitalization: RevitalizationService;
   readonly now: () => Date;
 }
 
@@ -84,7 +91,7 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     audit,
     invitations,
     cipher,
-    facts: [triageFactsLoader, earningsFactsLoader],
+    facts: [triageFactsLoader, earningsFactsLoader, revitalizationFactsLoader(now)],
     now,
     onTransition: [intake.transitionListener],
   });
@@ -143,5 +150,13 @@ export function createServices(config: AppConfig, database: Database, now: () =>
       now,
     }),
     earnings: createEarningsService({ db: database.db, audit, cipher, governance: DEFAULT_GOVERNANCE_CHECKLIST, now }),
+    revitalization: createRevitalizationService({
+      db: database.db,
+      audit,
+      cipher,
+      invitations,
+      calculations: createCalculationsService({ rules }),
+      now,
+    }),
   };
 }

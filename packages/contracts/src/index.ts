@@ -18,3 +18,4 @@ export * from './guarantors';
 export * from './intake';
 export * from './casework';
 export * from './earnings-improvement';
+export * from './revitalization';

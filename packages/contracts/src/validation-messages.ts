@@ -265,6 +265,25 @@ export const VALIDATION_MESSAGES = {
   },
   'earningsPlan.startsOn': { ja: '計画の開始日を日付で入力してください', en: 'Enter the date the plan starts' },
   'earningsPlan.summary': { ja: '計画の概要を1〜4000文字で入力してください', en: 'Summarise the plan in 1 to 4,000 characters' },
+  // 再生支援
+  'coi.detailsLength': { ja: '利益相反の内容は2000文字以内で入力してください', en: 'Describe the conflict in up to 2,000 characters' },
+  'rvTeam.staff': { ja: 'チームに加える職員を選んでください', en: 'Choose the staff member to add' },
+  'rvTeam.bank': { ja: '出向元の金融機関名は100文字以内で入力してください', en: 'Give the seconding bank in up to 100 characters' },
+  'rvTeam.organization': { ja: '所属（事務所名）を1〜100文字で入力してください', en: 'Give the firm in 1 to 100 characters' },
+  'rvTeam.scopes': {
+    ja: '権限の範囲を選んでください（案件の閲覧は必須です）',
+    en: 'Choose the scopes of access (viewing the case is required)',
+  },
+  'rvTeam.expiresOn': { ja: '選任の期限を日付で入力してください', en: 'Enter the date the appointment ends' },
+  'realBs.asOf': { ja: '基準日を日付で入力してください', en: 'Enter the reference date' },
+  'businessPlan.years': { ja: '計画期間は1〜10年で指定してください', en: 'Give a plan period of 1 to 10 years' },
+  'businessPlan.startsOn': { ja: '計画の開始日を日付で入力してください', en: 'Enter the date the plan starts' },
+  'businessPlan.causes': { ja: '窮境原因を1〜4000文字で入力してください', en: 'Describe the causes of distress in 1 to 4,000 characters' },
+  'businessPlan.measures': {
+    ja: '改善施策を1〜4000文字で入力してください',
+    en: 'Describe the restructuring measures in 1 to 4,000 characters',
+  },
+  'businessPlan.yearsList': { ja: '計画期間の各年の数値を入力してください', en: 'Give the figures of every plan year' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

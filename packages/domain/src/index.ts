@@ -15,3 +15,4 @@ export * from './cases/triage';
 export * from './cases/business-days';
 export * from './cases/stage-checklists';
 export * from './cases/earnings-improvement';
+export * from './cases/revitalization';

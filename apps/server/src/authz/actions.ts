@@ -54,6 +54,9 @@ export interface ActionResources {
   'council.tasks.read': CouncilResource;
   'case.earnings.read': CaseResource;
   'case.earnings.write': CaseResource;
+  // 再生支援 / プレ再生支援
+  'case.revitalization.read': CaseResource;
+  'case.revitalization.write': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -87,4 +90,6 @@ export const ACTIONS = [
   'council.tasks.read',
   'case.earnings.read',
   'case.earnings.write',
+  'case.revitalization.read',
+  'case.revitalization.write',
 ] as const satisfies readonly Action[];

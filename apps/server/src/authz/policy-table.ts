@@ -66,4 +66,8 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   // 収益力改善支援: the council's working material (governance checklist, action plan, plan adoption).
   'case.earnings.read': (actor, r) => isCaseWorker(actor, r.councilId),
   'case.earnings.write': (actor, r) => isCaseWorker(actor, r.councilId),
+  // 再生支援 / プレ再生支援: the council's working material (team, 実態BS, business plan). Appointed experts reach the case
+  // through their grant (case, team documents, statements), never these records.
+  'case.revitalization.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.revitalization.write': (actor, r) => isCaseWorker(actor, r.councilId),
 };

@@ -42,6 +42,10 @@ const CASEWORK_TABLES = [
   'case_governance_checks',
   'case_action_items',
   'case_earnings_plans',
+  'case_rv_profiles',
+  'case_rv_team_members',
+  'case_real_balance_sheets',
+  'case_rv_business_plans',
 ] as const;
 function probe(p: Probe): void {
   probes.push(p);
@@ -160,6 +164,10 @@ beforeAll(async () => {
     sql`insert into case_governance_checks (council_id, case_id, item_key, status, checked_by) values (13, ${caseA.id}, 'a.b', 'met', ${staff13.id})`,
     sql`insert into case_action_items (council_id, case_id, what_enc, owner, due_on, created_by) values (13, ${caseA.id}, 'x', 'x', '2027-03-31', ${staff13.id})`,
     sql`insert into case_earnings_plans (council_id, case_id, plan_years, rescheduling_requested, starts_on, summary_enc, adopted_by) values (13, ${caseA.id}, 1, true, '2027-04-01', 'x', ${staff13.id})`,
+    sql`insert into case_rv_profiles (council_id, case_id, team_type, support_kind, updated_by) values (13, ${caseA.id}, 'conventional', 'revitalization', ${staff13.id})`,
+    sql`insert into case_rv_team_members (council_id, case_id, kind, staff_user_id, position, appointed_by) values (13, ${caseA.id}, 'staff', ${staff13.id}, 'pm', ${staff13.id})`,
+    sql`insert into case_real_balance_sheets (council_id, case_id, version, as_of, payload_enc, created_by) values (13, ${caseA.id}, 1, '2026-03-31', 'x', ${staff13.id})`,
+    sql`insert into case_rv_business_plans (council_id, case_id, version, plan_years, starts_on, payload_enc, created_by) values (13, ${caseA.id}, 1, 3, '2027-04-01', 'x', ${staff13.id})`,
   ])
     await queryRows(db, insert);
 

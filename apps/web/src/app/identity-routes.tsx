@@ -137,6 +137,13 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('./routes/case-documents-page'), 'CaseDocumentsPage'),
   });
+  // 再生支援 / プレ再生支援 (issue 6, item 4)
+  const caseRevitalization = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/cases/$caseId/revitalization',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('./routes/case-revitalization-page'), 'CaseRevitalizationPage'),
+  });
   // Public consultation intake (issue 5): the council's inbox.
   const councilIntake = createRoute({
     getParentRoute: () => rootRoute,
@@ -160,5 +167,6 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     caseGuarantors,
     caseDocuments,
     councilIntake,
+    caseRevitalization,
   ] as const;
 }

@@ -17,6 +17,8 @@ import jaMembers from '../locales/ja/members.json';
 import enMembers from '../locales/en/members.json';
 import jaGuarantors from '../locales/ja/guarantors.json';
 import enGuarantors from '../locales/en/guarantors.json';
+import jaRevitalization from '../locales/ja/revitalization.json';
+import enRevitalization from '../locales/en/revitalization.json';
 import jaDocuments from '../locales/ja/documents.json';
 import enDocuments from '../locales/en/documents.json';
 import jaIntake from '../locales/ja/intake.json';
@@ -41,6 +43,7 @@ export const resources = {
     documents: jaDocuments,
     intake: jaIntake,
     casework: jaCasework,
+    revitalization: jaRevitalization,
   },
   en: {
     common: enCommon,
@@ -55,5 +58,6 @@ export const resources = {
     documents: enDocuments,
     intake: enIntake,
     casework: enCasework,
+    revitalization: enRevitalization,
   },
 } as const;

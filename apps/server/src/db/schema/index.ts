@@ -9,3 +9,4 @@ export * from './guarantees';
 export * from './intake';
 export * from './casework';
 export * from './earnings-improvement';
+export * from './revitalization';
