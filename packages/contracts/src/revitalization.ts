@@ -34,7 +34,10 @@ export const rvExpertDutySchema = z
 export const rvExpertScopeSchema = z.enum(RV_EXPERT_SCOPES).meta({ id: 'RvExpertScope' });
 
 export const conflictDeclarationSchema = z
-  .strictObject({ hasConflict: z.boolean(), details: z.string().trim().max(2000, 'coi.detailsLength').optional() })
+  .strictObject(
+    { hasConflict: z.boolean(), details: z.string().trim().max(2000, 'coi.detailsLength').optional() },
+    { error: 'coi.required' },
+  )
   .meta({ id: 'ConflictDeclaration', description: '利益相反の申告: none, or disclosed with what it is' });
 
 export const saveRvProfileBodySchema = z

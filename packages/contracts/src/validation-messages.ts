@@ -266,6 +266,11 @@ export const VALIDATION_MESSAGES = {
   'earningsPlan.startsOn': { ja: '計画の開始日を日付で入力してください', en: 'Enter the date the plan starts' },
   'earningsPlan.summary': { ja: '計画の概要を1〜4000文字で入力してください', en: 'Summarise the plan in 1 to 4,000 characters' },
   // 再生支援
+  'coi.required': {
+    ja: '利益相反の有無を申告してください（外部専門家、及び債権者である金融機関からの出向者は必須です）',
+    en: 'Declare any conflict of interest (required for external experts and for staff seconded from a creditor bank)',
+  },
+  'coi.details': { ja: '利益相反の内容を記入してください', en: 'Describe the conflict of interest' },
   'coi.detailsLength': { ja: '利益相反の内容は2000文字以内で入力してください', en: 'Describe the conflict in up to 2,000 characters' },
   'rvTeam.staff': { ja: 'チームに加える職員を選んでください', en: 'Choose the staff member to add' },
   'rvTeam.bank': { ja: '出向元の金融機関名は100文字以内で入力してください', en: 'Give the seconding bank in up to 100 characters' },

@@ -18,7 +18,17 @@ function parseYen(text: string): number {
   return /^-?\d+$/.test(s) ? Number(s) : Number.NaN;
 }
 
-function PlanForm({ caseId, data, lang }: { caseId: string; data: Revitalization; lang: Lang }) {
+function PlanForm({
+  caseId,
+  data,
+  lang,
+  onSaved,
+}: {
+  caseId: string;
+  data: Revitalization;
+  lang: Lang;
+  onSaved: (message: string) => void;
+}) {
   const { t } = useTranslation('revitalization');
   const queryClient = useQueryClient();
   const prev = data.businessPlan;
@@ -34,7 +44,7 @@ function PlanForm({ caseId, data, lang }: { caseId: string; data: Revitalization
     })),
   );
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ tone: 'success' | 'error'; lines: string[] } | null>(null);
+  const [result, setResult] = useState<{ tone: 'error'; lines: string[] } | null>(null);
 
   async function save(ev: React.SyntheticEvent) {
     ev.preventDefault();
@@ -50,7 +60,7 @@ function PlanForm({ caseId, data, lang }: { caseId: string; data: Revitalization
       });
       await queryClient.invalidateQueries({ queryKey: revitalizationKeys.record(caseId) }, { cancelRefetch: false });
       await queryClient.invalidateQueries({ queryKey: revitalizationKeys.case(caseId), exact: true }, { cancelRefetch: false });
-      setResult({ tone: 'success', lines: [t('plan.saved', { version })] });
+      onSaved(t('plan.saved', { version }));
     } catch (error) {
       setResult({ tone: 'error', lines: problemLines(error, lang) });
     } finally {
@@ -79,7 +89,7 @@ function PlanForm({ caseId, data, lang }: { caseId: string; data: Revitalization
         onChange={(e) => setCauses(e.target.value)}
       />
       <TextAreaField label={t('plan.measures')} required value={measures} onChange={(e) => setMeasures(e.target.value)} />
-      <div className="overflow-x-auto" role="region" aria-label={t('plan.figures')} tabIndex={-1}>
+      <div className="relative max-w-full overflow-x-auto" role="region" aria-label={t('plan.figures')} tabIndex={-1}>
         <table className="w-full min-w-[28rem] text-left">
           <caption className="sr-only">{t('plan.figures')}</caption>
           <thead>
@@ -148,9 +158,13 @@ function PlanForm({ caseId, data, lang }: { caseId: string; data: Revitalization
 export function BusinessPlanSection({ caseId, data, lang }: { caseId: string; data: Revitalization; lang: Lang }) {
   const { t } = useTranslation('revitalization');
   const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const p = data.businessPlan;
   return (
     <div className="grid gap-4">
+      <div role="status" aria-live="polite" className={saved ? 'rounded-8 border border-success bg-surface p-3 font-bold' : 'sr-only'}>
+        {saved}
+      </div>
       {p ? (
         <div className="grid gap-3" data-testid="rv-business-plan">
           <p className="text-sm text-ink-sub">
@@ -168,7 +182,7 @@ export function BusinessPlanSection({ caseId, data, lang }: { caseId: string; da
             <h4 className="font-bold">{t('plan.measures')}</h4>
             <p className="whitespace-pre-wrap">{p.measures}</p>
           </div>
-          <div className="overflow-x-auto" role="region" aria-label={t('plan.figures')} tabIndex={-1}>
+          <div className="relative max-w-full overflow-x-auto" role="region" aria-label={t('plan.figures')} tabIndex={-1}>
             <table className="w-full min-w-[24rem] text-left">
               <caption className="sr-only">{t('plan.figures')}</caption>
               <thead>
@@ -205,10 +219,25 @@ export function BusinessPlanSection({ caseId, data, lang }: { caseId: string; da
       )}
       {data.abilities.write ? (
         editing || !p ? (
-          <PlanForm key={p?.version ?? 0} caseId={caseId} data={data} lang={lang} />
+          <PlanForm
+            key={p?.version ?? 0}
+            caseId={caseId}
+            data={data}
+            lang={lang}
+            onSaved={(message) => {
+              setSaved(message);
+              setEditing(false);
+            }}
+          />
         ) : (
           <div>
-            <Button variant="secondary" onClick={() => setEditing(true)}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setSaved(null);
+                setEditing(true);
+              }}
+            >
               {t('plan.newVersion')}
             </Button>
           </div>

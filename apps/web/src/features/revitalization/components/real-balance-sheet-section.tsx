@@ -57,14 +57,24 @@ function initialRows(data: Revitalization): Record<BalanceSheetKey, Row> {
   ) as Record<BalanceSheetKey, Row>;
 }
 
-function RealBalanceSheetForm({ caseId, data, lang }: { caseId: string; data: Revitalization; lang: Lang }) {
+function RealBalanceSheetForm({
+  caseId,
+  data,
+  lang,
+  onSaved,
+}: {
+  caseId: string;
+  data: Revitalization;
+  lang: Lang;
+  onSaved: (message: string) => void;
+}) {
   const { t } = useTranslation('revitalization');
   const queryClient = useQueryClient();
   const [rows, setRows] = useState(() => initialRows(data));
   const [asOf, setAsOf] = useState(data.realBalanceSheet?.asOf ?? '');
   const [officerEquity, setOfficerEquity] = useState(data.realBalanceSheet?.input.treatOfficerLoansAsEquity ?? false);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ tone: 'success' | 'error'; lines: string[] } | null>(null);
+  const [result, setResult] = useState<{ tone: 'error'; lines: string[] } | null>(null);
   const set = (k: BalanceSheetKey, patch: Partial<Row>) => setRows((r) => ({ ...r, [k]: { ...r[k], ...patch } }));
 
   async function save(ev: React.SyntheticEvent) {
@@ -88,9 +98,20 @@ function RealBalanceSheetForm({ caseId, data, lang }: { caseId: string; data: Re
       const { version } = await saveRealBalanceSheet(caseId, { asOf, balanceSheet, adjustments, treatOfficerLoansAsEquity: officerEquity });
       await queryClient.invalidateQueries({ queryKey: revitalizationKeys.record(caseId) }, { cancelRefetch: false });
       await queryClient.invalidateQueries({ queryKey: revitalizationKeys.case(caseId), exact: true }, { cancelRefetch: false });
-      setResult({ tone: 'success', lines: [t('bs.saved', { version })] });
+      onSaved(t('bs.saved', { version }));
     } catch (error) {
-      setResult({ tone: 'error', lines: problemLines(error, lang) });
+      // Name the line of each refused figure: "/body/adjustments/0/reason" → 棚卸資産.
+      const lineOf = (pointer: string): string | null => {
+        const adj = /^\/body\/adjustments\/(\d+)/.exec(pointer);
+        if (adj) {
+          const key = adjustments[Number(adj[1])]?.targetLine;
+          return key ? t(`line.${key}`) : null;
+        }
+        const line = /^\/body\/balanceSheet\/(\w+)/.exec(pointer)?.[1];
+        const key = BALANCE_SHEET_KEYS.find((k) => k === line);
+        return key ? t(`line.${key}`) : null;
+      };
+      setResult({ tone: 'error', lines: problemLines(error, lang, lineOf) });
     } finally {
       setBusy(false);
     }
@@ -106,7 +127,7 @@ function RealBalanceSheetForm({ caseId, data, lang }: { caseId: string; data: Re
           {t('bs.officerLoansAsEquity')}
         </label>
       </div>
-      <div className="overflow-x-auto" role="region" aria-label={t('bs.inputTable')} tabIndex={-1}>
+      <div className="relative max-w-full overflow-x-auto" role="region" aria-label={t('bs.inputTable')} tabIndex={-1}>
         <table className="w-full min-w-[52rem] text-left">
           <caption className="sr-only">{t('bs.inputTable')}</caption>
           <thead>
@@ -253,7 +274,7 @@ function RealBalanceSheetResult({ data, lang }: { data: NonNullable<Revitalizati
           </ul>
         </Notice>
       ) : null}
-      <div className="overflow-x-auto" role="region" aria-label={t('bs.resultTable')} tabIndex={-1}>
+      <div className="relative max-w-full overflow-x-auto" role="region" aria-label={t('bs.resultTable')} tabIndex={-1}>
         <table className="w-full min-w-[36rem] text-left" data-testid="rv-real-bs">
           <caption className="sr-only">{t('bs.resultTable')}</caption>
           <thead>
@@ -298,8 +319,12 @@ function RealBalanceSheetResult({ data, lang }: { data: NonNullable<Revitalizati
 export function RealBalanceSheetSection({ caseId, data, lang }: { caseId: string; data: Revitalization; lang: Lang }) {
   const { t } = useTranslation('revitalization');
   const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   return (
     <div className="grid gap-4">
+      <div role="status" aria-live="polite" className={saved ? 'rounded-8 border border-success bg-surface p-3 font-bold' : 'sr-only'}>
+        {saved}
+      </div>
       {data.realBalanceSheet ? (
         <RealBalanceSheetResult data={data.realBalanceSheet} lang={lang} />
       ) : (
@@ -307,10 +332,25 @@ export function RealBalanceSheetSection({ caseId, data, lang }: { caseId: string
       )}
       {data.abilities.write ? (
         editing || !data.realBalanceSheet ? (
-          <RealBalanceSheetForm key={data.realBalanceSheet?.version ?? 0} caseId={caseId} data={data} lang={lang} />
+          <RealBalanceSheetForm
+            key={data.realBalanceSheet?.version ?? 0}
+            caseId={caseId}
+            data={data}
+            lang={lang}
+            onSaved={(message) => {
+              setSaved(message);
+              setEditing(false);
+            }}
+          />
         ) : (
           <div>
-            <Button variant="secondary" onClick={() => setEditing(true)}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setSaved(null);
+                setEditing(true);
+              }}
+            >
               {t('bs.newVersion')}
             </Button>
           </div>

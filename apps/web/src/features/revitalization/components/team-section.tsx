@@ -323,9 +323,7 @@ function ExpertForm({ caseId }: { caseId: string }) {
       <ConflictFields
         register={(n) => form.register(n)}
         hint={t('coi.expertHint')}
-        choiceError={
-          e.conflict ? (fieldMessage(e.conflict.message, lang) === e.conflict.message ? e.conflict.message : t('coi.required')) : undefined
-        }
+        choiceError={fieldMessage(e.conflict?.message, lang)}
         showDetails={form.watch('conflict') === 'has'}
       />
       <div>
@@ -422,7 +420,7 @@ export function TeamSection({ caseId, data, lang }: { caseId: string; data: Revi
       {data.team.length === 0 ? (
         <p className="text-ink-sub">{t('team.empty')}</p>
       ) : (
-        <div className="overflow-x-auto" role="region" aria-label={t('team.members')} tabIndex={-1}>
+        <div className="relative max-w-full overflow-x-auto" role="region" aria-label={t('team.members')} tabIndex={-1}>
           <table className="w-full min-w-[40rem] text-left" data-testid="rv-team">
             <caption className="sr-only">{t('team.members')}</caption>
             <thead>

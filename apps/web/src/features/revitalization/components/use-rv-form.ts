@@ -42,7 +42,13 @@ export function useRvForm<T extends FieldValues, S extends z.ZodType>(opts: {
 }
 
 /** Every field issue of a refused request, as readable lines (for the large tables, where one field has no input). */
-export function problemLines(error: unknown, lang: Lang): string[] {
-  if (error instanceof ApiError && error.problem?.errors?.length) return error.problem.errors.map((e) => e.message[lang]);
+export function problemLines(error: unknown, lang: Lang, where?: (pointer: string) => string | null): string[] {
+  if (error instanceof ApiError && error.problem?.errors?.length) {
+    const lines = error.problem.errors.map((e) => {
+      const place = where?.(e.pointer);
+      return place ? `${place}: ${e.message[lang]}` : e.message[lang];
+    });
+    return [problemMessage(error, lang), ...lines];
+  }
   return [problemMessage(error, lang)];
 }
