@@ -207,6 +207,27 @@ test('a 再生 case: team with a declared secondee and an appointed expert who s
   await expect(page.getByText('事業計画を保存しました（第1版）')).toBeVisible();
   await expect(page.getByTestId('rv-business-plan')).toContainText('経常黒字化: 2年目');
   await expect(page.getByRole('region', { name: /事業計画/ }).first()).toContainText('作成済み');
+
+  // Financial-support design: forgiveness needs every configured requirement and the liquidation comparison
+  const design = page.getByRole('form', { name: '金融支援策を保存' });
+  await design.getByRole('checkbox', { name: 'リスケジュール（返済条件の変更）' }).check();
+  await design.getByRole('checkbox', { name: '債権放棄' }).check();
+  await design.getByRole('textbox', { name: '元金据置期間（か月）' }).fill('12');
+  await design.getByRole('textbox', { name: '債権放棄額（円）' }).fill('60000000');
+  await design.getByRole('button', { name: '金融支援策を保存' }).click();
+  await expect(design.getByText(/債権放棄等を求める場合の要件に回答してください（経営者責任、株主責任/)).toBeVisible();
+  for (const item of ['経営者責任', '株主責任', '保証人責任', '衡平性', '清算価値保障（経済合理性）'])
+    await design.getByRole('combobox', { name: item, exact: true }).selectOption('met');
+  await design.getByRole('textbox', { name: '経営者責任 の説明' }).fill('代表者は役員報酬を50%減額し、私財を提供する');
+  await design.getByRole('textbox', { name: '清算時の資産価値（円）' }).fill('50000000');
+  await design.getByRole('textbox', { name: '優先債権・別除権等（円）' }).fill('30000000');
+  await design.getByRole('textbox', { name: '対象債権者の非保全債権（円）' }).fill('100000000');
+  await design.getByRole('button', { name: '金融支援策を保存' }).click();
+  await expect(page.getByText('金融支援策を保存しました（第1版）')).toBeVisible();
+  const saved = page.getByTestId('rv-support-design');
+  await expect(saved).toContainText('清算価値保障を満たしています');
+  await expect(saved).toContainText('計画による回収率 40.00% ／ 清算配当率 20.00%');
+  await expect(saved).toContainText('代表者は役員報酬を50%減額し、私財を提供する');
   await expectAxeClean(page, 'revitalization page with 実態BS and business plan');
 
   // Readable at 360 px (looked at by hand).

@@ -35,6 +35,7 @@ import {
   revitalizationFactsLoader,
   type RevitalizationService,
 } from './modules/revitalization/revitalization.service';
+import { loadForgivenessRequirements } from './modules/revitalization/revitalization-rule-data';
 import { loadIntakeData } from './modules/intake/intake-data';
 
 /** Data keys: 0 = platform (identity secrets), 1–47 = the councils. */
@@ -156,6 +157,7 @@ export function createServices(config: AppConfig, database: Database, now: () =>
       cipher,
       invitations,
       calculations: createCalculationsService({ rules }),
+      requirements: loadForgivenessRequirements(),
       now,
     }),
   };

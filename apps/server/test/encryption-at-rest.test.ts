@@ -245,8 +245,11 @@ describe(`encryption at rest (${process.env.KASSEIKA_TEST_DATABASE_URL ? 'pg_dum
       years: [1, 2, 3].map(() => ({ sales: 1, ordinaryProfit: 1 })),
     };
     expect((await pm.post(`${base}/revitalization/business-plans`, plan)).statusCode).toBe(201);
+    const designNote = mark('支援策メモ');
+    const design = { measures: ['rescheduling'], reschedulingGraceMonths: 12, notes: designNote, requirements: [] };
+    expect((await pm.post(`${base}/revitalization/support-designs`, design)).statusCode).toBe(201);
     const dump = await t.database.dump();
-    for (const s of [coi, reason, causes, measures]) expect(dump.includes(Buffer.from(s, 'utf8'))).toBe(false);
+    for (const s of [coi, reason, causes, measures, designNote]) expect(dump.includes(Buffer.from(s, 'utf8'))).toBe(false);
   });
 
   it('binds each ciphertext to its place: a value copied to another account does not decrypt', async () => {

@@ -897,4 +897,14 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
       }),
     expected: caseWorkersOnly(201),
   },
+  saveRevitalizationSupportDesign: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${(await t.freshRevitalizationCase()).caseId}/revitalization/support-designs`, {
+        measures: ['rescheduling'],
+        reschedulingGraceMonths: 12,
+        requirements: [],
+      }),
+    expected: caseWorkersOnly(201),
+  },
 };

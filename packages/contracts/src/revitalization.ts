@@ -3,6 +3,7 @@ import {
   RV_EXPERT_DUTIES,
   RV_EXPERT_QUALIFICATIONS,
   RV_EXPERT_SCOPES,
+  RV_SUPPORT_MEASURES,
   RV_STAFF_POSITIONS,
   RV_SUPPORT_KINDS,
   RV_TEAM_TYPES,
@@ -97,6 +98,49 @@ export const saveBusinessPlanBodySchema = z
   })
   .meta({ id: 'SaveBusinessPlanBody', description: '事業計画 draft: causes of distress, measures, yearly sales and ordinary profit' });
 
+export const rvSupportMeasureSchema = z
+  .enum(RV_SUPPORT_MEASURES)
+  .meta({ id: 'RvSupportMeasure', description: 'リスケ · DDS · DES · 債権放棄 · 第二会社方式' });
+
+const nonNegativeYen = yenSchema.min(0, 'amount.nonNegative');
+
+export const saveSupportDesignBodySchema = z
+  .strictObject({
+    measures: z.array(rvSupportMeasureSchema).min(1, 'supportDesign.measures'),
+    /** Interest-only (元金据置) months of a rescheduling. */
+    reschedulingGraceMonths: z
+      .number()
+      .int('supportDesign.graceMonths')
+      .min(0, 'supportDesign.graceMonths')
+      .max(120, 'supportDesign.graceMonths')
+      .optional(),
+    ddsAmount: nonNegativeYen.optional(),
+    desAmount: nonNegativeYen.optional(),
+    forgivenessAmount: nonNegativeYen.optional(),
+    notes: z.string().trim().max(4000, 'supportDesign.notes').optional(),
+    /** Answers to the forgiveness requirements (keys from the dated data file). */
+    requirements: z
+      .array(
+        z.strictObject({
+          key: z.string().regex(/^[a-zA-Z]+$/, 'supportDesign.requirementKey'),
+          status: z.enum(['met', 'not_met', 'not_applicable']),
+          note: z.string().trim().max(2000, 'supportDesign.notes').optional(),
+        }),
+      )
+      .max(50, 'list.tooLong'),
+    liquidation: z
+      .strictObject({
+        liquidationAssets: nonNegativeYen,
+        priorityClaims: nonNegativeYen,
+        unsecuredClaims: nonNegativeYen,
+      })
+      .optional(),
+  })
+  .meta({
+    id: 'SaveSupportDesignBody',
+    description: '金融支援策: measures and amounts; when forgiveness is sought, every requirement answered and the liquidation comparison',
+  });
+
 const conflictOut = z.object({ hasConflict: z.boolean(), details: z.string().nullable(), declaredAt: z.string() }).nullable();
 
 export const rvTeamMemberSchema = z
@@ -156,6 +200,23 @@ export const revitalizationSchema = z
       })
       .nullable(),
     businessPlanVersions: z.array(versionSchema.extend({ planYears: z.number().int() })),
+    supportDesign: versionSchema
+      .extend({
+        input: saveSupportDesignBodySchema,
+        seeksForgiveness: z.boolean(),
+        liquidationComparison: z
+          .object({ liquidationDividendBp: z.number().int(), planRecoveryBp: z.number().int(), met: z.boolean() })
+          .nullable(),
+      })
+      .nullable(),
+    supportDesignVersions: z.array(versionSchema.extend({ seeksForgiveness: z.boolean() })),
+    forgivenessRequirements: z.object({
+      version: z.string(),
+      sources: z.array(z.string()),
+      items: z.array(
+        z.object({ key: z.string(), label: localizedTextSchema, hint: localizedTextSchema, liquidationComparison: z.boolean() }),
+      ),
+    }),
     facts: z.object({ teamHasExpert: z.boolean(), realBalanceSheetExists: z.boolean(), businessPlanExists: z.boolean() }),
     abilities: z.object({ write: z.boolean(), appointExperts: z.boolean() }),
   })
@@ -170,3 +231,4 @@ export type SaveRealBalanceSheetBody = z.infer<typeof saveRealBalanceSheetBodySc
 export type SaveBusinessPlanBody = z.infer<typeof saveBusinessPlanBodySchema>;
 export type Revitalization = z.infer<typeof revitalizationSchema>;
 export type RvTeamMember = z.infer<typeof rvTeamMemberSchema>;
+export type SaveSupportDesignBody = z.infer<typeof saveSupportDesignBodySchema>;

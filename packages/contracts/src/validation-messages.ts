@@ -288,6 +288,10 @@ export const VALIDATION_MESSAGES = {
     ja: '改善施策を1〜4000文字で入力してください',
     en: 'Describe the restructuring measures in 1 to 4,000 characters',
   },
+  'supportDesign.measures': { ja: '金融支援策を1つ以上選んでください', en: 'Choose at least one support measure' },
+  'supportDesign.graceMonths': { ja: '元金据置期間は0〜120か月で指定してください', en: 'Give an interest-only period of 0 to 120 months' },
+  'supportDesign.notes': { ja: 'メモは4000文字以内で入力してください', en: 'Keep the note within 4,000 characters' },
+  'supportDesign.requirementKey': { ja: '要件の指定が正しくありません', en: 'The requirement is not valid' },
   'businessPlan.yearsList': { ja: '計画期間の各年の数値を入力してください', en: 'Give the figures of every plan year' },
 } as const satisfies Record<string, LocalizedText>;
 

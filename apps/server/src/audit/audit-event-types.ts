@@ -72,6 +72,7 @@ export const AUDIT_EVENT_TYPES = [
   'CASE_RV_MEMBER_ENDED',
   'CASE_REAL_BALANCE_SHEET_SAVED',
   'CASE_RV_BUSINESS_PLAN_SAVED',
+  'CASE_RV_SUPPORT_DESIGN_SAVED',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -46,6 +46,7 @@ const CASEWORK_TABLES = [
   'case_rv_team_members',
   'case_real_balance_sheets',
   'case_rv_business_plans',
+  'case_rv_support_designs',
 ] as const;
 function probe(p: Probe): void {
   probes.push(p);
@@ -168,6 +169,7 @@ beforeAll(async () => {
     sql`insert into case_rv_team_members (council_id, case_id, kind, staff_user_id, position, appointed_by) values (13, ${caseA.id}, 'staff', ${staff13.id}, 'pm', ${staff13.id})`,
     sql`insert into case_real_balance_sheets (council_id, case_id, version, as_of, payload_enc, created_by) values (13, ${caseA.id}, 1, '2026-03-31', 'x', ${staff13.id})`,
     sql`insert into case_rv_business_plans (council_id, case_id, version, plan_years, starts_on, payload_enc, created_by) values (13, ${caseA.id}, 1, 3, '2027-04-01', 'x', ${staff13.id})`,
+    sql`insert into case_rv_support_designs (council_id, case_id, version, seeks_forgiveness, requirements_version, payload_enc, created_by) values (13, ${caseA.id}, 1, false, '2026-11-24', 'x', ${staff13.id})`,
   ])
     await queryRows(db, insert);
 

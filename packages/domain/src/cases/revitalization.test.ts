@@ -48,3 +48,49 @@ describe('business plan draft', () => {
     expect(firstProfitableYear([{ sales: 1, ordinaryProfit: -1 }])).toBeNull();
   });
 });
+
+describe('financial-support design', () => {
+  it('counts DES and 第二会社方式 as forgiveness (REFERENCE §3.1)', async () => {
+    const { seeksForgiveness } = await import('./revitalization');
+    expect(seeksForgiveness(['rescheduling', 'dds'])).toBe(false);
+    expect(seeksForgiveness(['des'])).toBe(true);
+    expect(seeksForgiveness(['second_company'])).toBe(true);
+  });
+
+  it('compares plan recovery with the liquidation dividend, rates floored to basis points', async () => {
+    const { compareWithLiquidation } = await import('./revitalization');
+    expect(compareWithLiquidation({ liquidationAssets: 50, priorityClaims: 30, unsecuredClaims: 100, forgivenessAmount: 60 })).toEqual({
+      liquidationDividendBp: 2000,
+      planRecoveryBp: 4000,
+      met: true,
+    });
+    // Equal recovery is not "more than liquidation".
+    expect(
+      compareWithLiquidation({ liquidationAssets: 50, priorityClaims: 30, unsecuredClaims: 100, forgivenessAmount: 80 }),
+    ).toMatchObject({ met: false });
+    // 1/3 floors to 3333 bp
+    expect(compareWithLiquidation({ liquidationAssets: 1, priorityClaims: 0, unsecuredClaims: 3, forgivenessAmount: 0 })).toMatchObject({
+      liquidationDividendBp: 3333,
+      planRecoveryBp: 10000,
+    });
+    expect(compareWithLiquidation({ liquidationAssets: 1, priorityClaims: 0, unsecuredClaims: 0, forgivenessAmount: 0 })).toHaveProperty(
+      'error',
+    );
+    expect(compareWithLiquidation({ liquidationAssets: 1, priorityClaims: 0, unsecuredClaims: 5, forgivenessAmount: 6 })).toHaveProperty(
+      'error',
+    );
+  });
+
+  it('reads the dated requirement data and refuses a broken file', async () => {
+    const { parseForgivenessRequirements } = await import('./revitalization');
+    expect(parseForgivenessRequirements({ version: 'x', items: [] })).toHaveProperty('error');
+    const ok = parseForgivenessRequirements({
+      version: '2026-11-24',
+      items: [{ key: 'a', label: { ja: 'あ', en: 'a' }, hint: { ja: 'い', en: 'i' } }],
+    });
+    expect(ok).toHaveProperty('set.items.0.key', 'a');
+    expect(
+      parseForgivenessRequirements({ version: '2026-11-24', items: [{ key: 'a', label: { ja: 'あ' }, hint: { ja: 'い', en: 'i' } }] }),
+    ).toHaveProperty('error');
+  });
+});

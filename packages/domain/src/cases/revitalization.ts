@@ -157,3 +157,91 @@ export function firstProfitableYear(years: readonly BusinessPlanYear[]): number 
   const i = years.findIndex((y) => y.ordinaryProfit > 0);
   return i < 0 ? null : i + 1;
 }
+
+/**
+ * 金融支援策 (REFERENCE §3.3 step 5): rescheduling (interest-only periods), DDS, DES, direct forgiveness, and the
+ * 第二会社方式 (good business to a new company, the old one liquidated).
+ */
+export const RV_SUPPORT_MEASURES = ['rescheduling', 'dds', 'des', 'forgiveness', 'second_company'] as const;
+export type RvSupportMeasure = (typeof RV_SUPPORT_MEASURES)[number];
+
+/** Whether the design seeks debt forgiveness in the wide sense of REFERENCE §3.1 (including DES and 第二会社方式). */
+export function seeksForgiveness(measures: readonly RvSupportMeasure[]): boolean {
+  return measures.some((m) => m === 'forgiveness' || m === 'des' || m === 'second_company');
+}
+
+/** One configurable extra requirement for forgiveness (data/revitalization/forgiveness-requirements.v<date>.json). */
+export interface ForgivenessRequirement {
+  readonly key: string;
+  readonly label: { readonly ja: string; readonly en: string };
+  readonly hint: { readonly ja: string; readonly en: string };
+  /** The item is evidenced by the liquidation-basis comparison. */
+  readonly liquidationComparison?: boolean;
+}
+
+export interface ForgivenessRequirementSet {
+  readonly version: string;
+  readonly sources: readonly string[];
+  readonly items: readonly ForgivenessRequirement[];
+}
+
+/** Parses the requirement data; `null` with a reason when the shape is wrong (the server then refuses to start). */
+export function parseForgivenessRequirements(json: unknown): { set: ForgivenessRequirementSet } | { error: string } {
+  const o = json as Partial<ForgivenessRequirementSet> | null;
+  if (!o || typeof o.version !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(o.version)) return { error: 'version must be YYYY-MM-DD' };
+  if (!Array.isArray(o.items) || o.items.length === 0) return { error: 'items must be a non-empty list' };
+  const keys = new Set<string>();
+  for (const item of o.items as Partial<ForgivenessRequirement>[]) {
+    if (typeof item.key !== 'string' || !/^[a-zA-Z]+$/.test(item.key) || keys.has(item.key))
+      return { error: `bad or duplicate key ${String(item.key)}` };
+    keys.add(item.key);
+    for (const f of ['label', 'hint'] as const)
+      if (typeof item[f]?.ja !== 'string' || typeof item[f]?.en !== 'string') return { error: `${item.key}.${f} needs ja and en` };
+  }
+  return {
+    set: { version: o.version, sources: Array.isArray(o.sources) ? o.sources.map(String) : [], items: o.items as ForgivenessRequirement[] },
+  };
+}
+
+/** A liquidation-basis (清算BS) comparison, integer yen. */
+export interface LiquidationComparisonInput {
+  /** Assets at liquidation (処分) value. */
+  readonly liquidationAssets: number;
+  /** Claims paid before unsecured creditors: secured, tax and labour claims, liquidation costs. */
+  readonly priorityClaims: number;
+  /** Unsecured (非保全) claims of the target creditors. */
+  readonly unsecuredClaims: number;
+  /** Amount forgiven under the plan (債権放棄・DES等). */
+  readonly forgivenessAmount: number;
+}
+
+export interface LiquidationComparison {
+  /** 清算配当率, in basis points (1/100 %), rounded down (in the creditors' disfavour is not assumed). */
+  readonly liquidationDividendBp: number;
+  /** Recovery rate of unsecured claims under the plan, in basis points, rounded down. */
+  readonly planRecoveryBp: number;
+  /** 清算価値保障: the plan recovers more than liquidation. */
+  readonly met: boolean;
+}
+
+/**
+ * Compares recovery under the plan with a bankruptcy liquidation for unsecured claims. Rates are floored to whole
+ * basis points (rounding rule: floor, named here); the test compares the exact fractions, not the rounded rates.
+ *
+ * @example
+ * compareWithLiquidation({ liquidationAssets: 50, priorityClaims: 30, unsecuredClaims: 100, forgivenessAmount: 60 })
+ * // { liquidationDividendBp: 2000, planRecoveryBp: 4000, met: true }
+ */
+export function compareWithLiquidation(i: LiquidationComparisonInput): LiquidationComparison | { error: string } {
+  const values = [i.liquidationAssets, i.priorityClaims, i.unsecuredClaims, i.forgivenessAmount];
+  if (values.some((v) => !Number.isSafeInteger(v) || v < 0)) return { error: 'amounts must be whole yen, 0 or more' };
+  if (i.unsecuredClaims === 0) return { error: 'unsecured claims must be more than 0' };
+  if (i.forgivenessAmount > i.unsecuredClaims) return { error: 'forgiveness cannot exceed the unsecured claims' };
+  const dividend = Math.min(Math.max(0, i.liquidationAssets - i.priorityClaims), i.unsecuredClaims);
+  const recovered = i.unsecuredClaims - i.forgivenessAmount;
+  return {
+    liquidationDividendBp: Math.floor((dividend * 10_000) / i.unsecuredClaims),
+    planRecoveryBp: Math.floor((recovered * 10_000) / i.unsecuredClaims),
+    met: recovered > dividend,
+  };
+}

@@ -127,3 +127,22 @@ export const caseRvBusinessPlans = pgTable(
     tenantPolicy('case_rv_business_plans_tenant_isolation'),
   ],
 ).enableRLS();
+
+/**
+ * 金融支援策 designs (REFERENCE §3.3 step 5, §3.6), append-only versions: the measures and their amounts, the answers
+ * to the configurable forgiveness requirements, and the liquidation-basis comparison — sealed together (place
+ * `case_rv_support_designs.payload:<caseId>:<version>`); only whether forgiveness is sought is plain.
+ */
+export const caseRvSupportDesigns = pgTable(
+  'case_rv_support_designs',
+  {
+    ...caseRefs,
+    version: integer('version').notNull(),
+    seeksForgiveness: boolean('seeks_forgiveness').notNull(),
+    requirementsVersion: text('requirements_version').notNull(),
+    payloadEnc: text('payload_enc').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('case_rv_support_designs_version_key').on(t.caseId, t.version), tenantPolicy('case_rv_support_designs_tenant_isolation')],
+).enableRLS();

@@ -5,6 +5,7 @@ import {
   caseRealBalanceSheets,
   caseRvBusinessPlans,
   caseRvProfiles,
+  caseRvSupportDesigns,
   caseRvTeamMembers,
   memberships,
   users,
@@ -175,4 +176,25 @@ export async function businessPlanExists(tx: Tx, caseId: string): Promise<boolea
     .where(eq(caseRvBusinessPlans.caseId, caseId))
     .limit(1);
   return Boolean(row);
+}
+
+export function listSupportDesigns(tx: Tx, caseId: string) {
+  return tx
+    .select({ d: caseRvSupportDesigns, createdByName: users.displayName })
+    .from(caseRvSupportDesigns)
+    .leftJoin(users, eq(users.id, caseRvSupportDesigns.createdBy))
+    .where(eq(caseRvSupportDesigns.caseId, caseId))
+    .orderBy(desc(caseRvSupportDesigns.version));
+}
+
+export async function nextSupportDesignVersion(tx: Tx, caseId: string): Promise<number> {
+  const [row] = await tx
+    .select({ v: sql<number>`coalesce(max(${caseRvSupportDesigns.version}), 0)::int` })
+    .from(caseRvSupportDesigns)
+    .where(eq(caseRvSupportDesigns.caseId, caseId));
+  return (row?.v ?? 0) + 1;
+}
+
+export async function insertSupportDesign(tx: Tx, values: typeof caseRvSupportDesigns.$inferInsert): Promise<void> {
+  await tx.insert(caseRvSupportDesigns).values(values);
 }

@@ -317,3 +317,60 @@ describe('再生支援: 実態BS and business plan', () => {
     expect(long.statusCode).toBe(422);
   });
 });
+
+describe('再生支援: financial-support design', () => {
+  it('requires amounts per measure, and for forgiveness every configured requirement and a passing liquidation comparison', async () => {
+    const id = await rvCase('金融支援株式会社');
+    const data = (await pm.get(u(id))).json<Revitalization>();
+    expect(data.forgivenessRequirements.version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const keys = data.forgivenessRequirements.items.map((i) => i.key);
+    expect(keys).toEqual([
+      'managementResponsibility',
+      'shareholderResponsibility',
+      'guarantorResponsibility',
+      'equityAmongCreditors',
+      'liquidationValue',
+    ]);
+
+    const noAmount = await pm.post(u(id, '/support-designs'), { measures: ['rescheduling', 'dds'], requirements: [] });
+    expect(noAmount.statusCode).toBe(422);
+    expect(noAmount.json<ProblemDetails>().errors?.map((e) => e.pointer)).toEqual(['/body/reschedulingGraceMonths', '/body/ddsAmount']);
+    const resched = await pm.post(u(id, '/support-designs'), { measures: ['rescheduling'], reschedulingGraceMonths: 12, requirements: [] });
+    expect(resched.json()).toEqual({ version: 1 });
+
+    // Forgiveness: all requirements and the liquidation comparison are needed …
+    const bare = await pm.post(u(id, '/support-designs'), { measures: ['forgiveness'], forgivenessAmount: 60_000_000, requirements: [] });
+    expect(bare.json<ProblemDetails>().errors?.map((e) => e.pointer)).toEqual(['/body/requirements', '/body/liquidation']);
+    const all = (status: string) => keys.map((key) => ({ key, status }));
+    // … and 清算価値保障 cannot be "met" when the plan recovers no more than a liquidation (80% forgiven vs 20% dividend).
+    const poor = await pm.post(u(id, '/support-designs'), {
+      measures: ['forgiveness'],
+      forgivenessAmount: 80_000_000,
+      requirements: all('met'),
+      liquidation: { liquidationAssets: 50_000_000, priorityClaims: 30_000_000, unsecuredClaims: 100_000_000 },
+    });
+    expect(poor.json<ProblemDetails>().errors?.[0]).toMatchObject({
+      pointer: '/body/requirements/4/status',
+      code: 'supportDesign.liquidationNotMet',
+    });
+    const ok = await pm.post(u(id, '/support-designs'), {
+      measures: ['forgiveness', 'rescheduling'],
+      forgivenessAmount: 60_000_000,
+      reschedulingGraceMonths: 12,
+      notes: '第二会社方式は採らない',
+      requirements: all('met'),
+      liquidation: { liquidationAssets: 50_000_000, priorityClaims: 30_000_000, unsecuredClaims: 100_000_000 },
+    });
+    expect(ok.json()).toEqual({ version: 2 });
+    const saved = (await pm.get(u(id))).json<Revitalization>();
+    expect(saved.supportDesign).toMatchObject({
+      version: 2,
+      seeksForgiveness: true,
+      liquidationComparison: { liquidationDividendBp: 2000, planRecoveryBp: 4000, met: true },
+    });
+    expect(saved.supportDesignVersions.map((v) => [v.version, v.seeksForgiveness])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+  });
+});

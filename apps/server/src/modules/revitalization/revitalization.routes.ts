@@ -8,6 +8,7 @@ import {
   saveBusinessPlanBodySchema,
   saveRealBalanceSheetBodySchema,
   saveRvProfileBodySchema,
+  saveSupportDesignBodySchema,
 } from '@kasseika/contracts';
 import { routesFor } from '../../http/route';
 import type { RevitalizationService } from './revitalization.service';
@@ -123,5 +124,19 @@ export const revitalizationRoutes = [
     success: { status: 201, description: 'Saved as a new version', schema: versioned },
     problems: [401, 403, 404, 409, 422],
     handler: ({ params, body }, { deps, actor }) => deps.revitalization.saveBusinessPlan(actor, params.caseId, body),
+  }),
+  route({
+    method: 'POST',
+    path: `${base}/support-designs`,
+    operationId: 'saveRevitalizationSupportDesign',
+    summary: '金融支援策 design: a new version (リスケ, DDS, DES, 債権放棄, 第二会社方式; forgiveness requirements; 清算価値保障)',
+    description: `${WRITES} When forgiveness is sought, every configured requirement must be answered and the liquidation-basis comparison given.`,
+    tags: ['revitalization'],
+    access: { kind: 'signedIn' },
+    params: caseIdParamsSchema,
+    body: saveSupportDesignBodySchema,
+    success: { status: 201, description: 'Saved as a new version', schema: versioned },
+    problems: [401, 403, 404, 409, 422],
+    handler: ({ params, body }, { deps, actor }) => deps.revitalization.saveSupportDesign(actor, params.caseId, body),
   }),
 ];

@@ -6,6 +6,7 @@ import type {
   SaveBusinessPlanBody,
   SaveRealBalanceSheetBody,
   SaveRvProfileBody,
+  SaveSupportDesignBody,
 } from '@kasseika/contracts';
 import {
   checkBusinessPlanYears,
@@ -16,6 +17,8 @@ import {
   type BusinessPlanYear,
   type ConflictDeclaration,
   type DomainIssue,
+  type ForgivenessRequirementSet,
+  type LiquidationComparison,
 } from '@kasseika/domain';
 import type { AuditEventType } from '../../audit/audit-event-types';
 import type { AuditRecorder } from '../../audit/record-audit-event';
@@ -38,16 +41,20 @@ import {
   hasCurrentExpert,
   insertBusinessPlan,
   insertRealBalanceSheet,
+  insertSupportDesign,
   insertTeamMember,
   listBusinessPlans,
   listCaseWorkers,
   listRealBalanceSheets,
+  listSupportDesigns,
   listTeamMembers,
+  nextSupportDesignVersion,
   nextVersion,
   realBalanceSheetExists,
   staffOnTeam,
   upsertProfile,
 } from './revitalization.repository';
+import { checkSupportDesign } from './support-design';
 
 export interface RevitalizationServiceDeps {
   readonly db: Db;
@@ -56,6 +63,8 @@ export interface RevitalizationServiceDeps {
   readonly invitations: InvitationService;
   /** The finance engine's 実態BS (validation and computation), shared with the calculators. */
   readonly calculations: Pick<CalculationsService, 'realBalanceSheet'>;
+  /** The extra requirements for debt forgiveness (configuration: data/revitalization/forgiveness-requirements.v<date>.json). */
+  readonly requirements: ForgivenessRequirementSet;
   readonly now: () => Date;
 }
 
@@ -103,7 +112,15 @@ interface StoredPlan {
  * business-plan drafts (append-only). Council case workers only; records are written while the case is on the
  * revitalization track.
  */
-export function createRevitalizationService({ db, audit, cipher, invitations, calculations, now }: RevitalizationServiceDeps) {
+export function createRevitalizationService({
+  db,
+  audit,
+  cipher,
+  invitations,
+  calculations,
+  requirements,
+  now,
+}: RevitalizationServiceDeps) {
   async function writable(tx: Tx, actor: Actor, caseId: string) {
     const loaded = await loadCaseForActor(tx, actor, caseId, now());
     authorize(actor, 'case.revitalization.write', loaded.resource);
@@ -238,6 +255,22 @@ export function createRevitalizationService({ db, audit, cipher, invitations, ca
             firstProfitableYear: firstProfitableYear(stored.years),
           };
         }
+        const designs = await listSupportDesigns(tx, row.id);
+        const latestDesign = designs[0];
+        let supportDesign: Revitalization['supportDesign'] = null;
+        if (latestDesign) {
+          const stored = JSON.parse(
+            await cipher.decrypt(c, latestDesign.d.payloadEnc, place('case_rv_support_designs.payload', row.id, latestDesign.d.version)),
+          ) as { input: SaveSupportDesignBody; comparison: LiquidationComparison | null };
+          supportDesign = {
+            version: latestDesign.d.version,
+            createdByName: latestDesign.createdByName,
+            createdAt: latestDesign.d.createdAt.toISOString(),
+            seeksForgiveness: latestDesign.d.seeksForgiveness,
+            input: stored.input,
+            liquidationComparison: stored.comparison,
+          };
+        }
         const mayWrite =
           abilitiesFor(actor, ['case.revitalization.write'], resource)['case.revitalization.write'] && row.stage.startsWith('rv_');
         return {
@@ -271,6 +304,23 @@ export function createRevitalizationService({ db, audit, cipher, invitations, ca
             createdByName: p.createdByName,
             createdAt: p.p.createdAt.toISOString(),
           })),
+          supportDesign,
+          supportDesignVersions: designs.map((d) => ({
+            version: d.d.version,
+            seeksForgiveness: d.d.seeksForgiveness,
+            createdByName: d.createdByName,
+            createdAt: d.d.createdAt.toISOString(),
+          })),
+          forgivenessRequirements: {
+            version: requirements.version,
+            sources: [...requirements.sources],
+            items: requirements.items.map((i) => ({
+              key: i.key,
+              label: i.label,
+              hint: i.hint,
+              liquidationComparison: i.liquidationComparison === true,
+            })),
+          },
           facts: {
             teamHasExpert: await hasCurrentExpert(tx, row.id, today),
             realBalanceSheetExists: sheets.length > 0,
@@ -504,6 +554,49 @@ export function createRevitalizationService({ db, audit, cipher, invitations, ca
           'CASE_RV_BUSINESS_PLAN_SAVED',
           { councilId: row.councilId, caseId: row.id, targetType: 'case', targetId: row.id },
           { version, planYears: body.planYears },
+        );
+        return { version };
+      });
+    },
+
+    /**
+     * Saves a new version of the 金融支援策 design: measures and amounts, and — when forgiveness is sought — every
+     * configured requirement answered and the liquidation-basis comparison (清算価値保障), all checked before anything
+     * is stored.
+     */
+    async saveSupportDesign(actor: Actor, caseId: string, body: SaveSupportDesignBody): Promise<{ version: number }> {
+      const u = user(actor, 'case.revitalization.write');
+      const checked = checkSupportDesign(body, requirements);
+      if (checked.issues.length > 0) throw invalid(checked.issues);
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const row = await writable(tx, actor, caseId);
+        const version = await nextSupportDesignVersion(tx, row.id);
+        const payload = JSON.stringify({ input: body, comparison: checked.comparison });
+        try {
+          await insertSupportDesign(tx, {
+            councilId: row.councilId,
+            caseId: row.id,
+            version,
+            seeksForgiveness: checked.seeksForgiveness,
+            requirementsVersion: requirements.version,
+            payloadEnc: await cipher.encrypt(row.councilId, payload, place('case_rv_support_designs.payload', row.id, version)),
+            createdBy: u.userId,
+            createdAt: now(),
+          });
+        } catch (e) {
+          if (pgErrorOf(e)?.code === PG.uniqueViolation)
+            throw conflict({
+              ja: '同時に別の版が保存されました。もう一度保存してください',
+              en: 'Another version was saved at the same time; save again',
+            });
+          throw e;
+        }
+        await record(
+          tx,
+          u,
+          'CASE_RV_SUPPORT_DESIGN_SAVED',
+          { councilId: row.councilId, caseId: row.id, targetType: 'case', targetId: row.id },
+          { version, measures: body.measures, seeksForgiveness: checked.seeksForgiveness, requirementsVersion: requirements.version },
         );
         return { version };
       });

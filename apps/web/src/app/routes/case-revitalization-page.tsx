@@ -7,6 +7,7 @@ import { useCaseDocuments, useRevitalization } from '../../features/revitalizati
 import { BusinessPlanSection } from '../../features/revitalization/components/business-plan-section';
 import { DueDiligenceSection } from '../../features/revitalization/components/due-diligence-section';
 import { RealBalanceSheetSection } from '../../features/revitalization/components/real-balance-sheet-section';
+import { SupportDesignSection } from '../../features/revitalization/components/support-design-section';
 import { TeamSection } from '../../features/revitalization/components/team-section';
 import { Notice } from '../../components/ui/notice';
 import { langOf } from '../../lib/form-errors';
@@ -75,6 +76,9 @@ export function CaseRevitalizationPage() {
       </Section>
       <Section id="rv-plan" title={t('plan.heading')} lead={t('plan.lead')} done={r.facts.businessPlanExists}>
         <BusinessPlanSection caseId={c.id} data={r} lang={lang} />
+      </Section>
+      <Section id="rv-design" title={t('design.heading')} lead={t('design.lead')} done={r.supportDesign !== null}>
+        <SupportDesignSection caseId={c.id} data={r} lang={lang} />
       </Section>
     </div>
   );

@@ -7,6 +7,7 @@ import {
   type SaveBusinessPlanBody,
   type SaveRealBalanceSheetBody,
   type SaveRvProfileBody,
+  type SaveSupportDesignBody,
 } from '@kasseika/contracts';
 import { z } from 'zod';
 import { apiGet, apiPost, apiSend } from '../../../lib/api';
@@ -52,3 +53,5 @@ export async function endMember(caseId: string, memberId: string): Promise<void>
 export const saveRealBalanceSheet = (caseId: string, body: SaveRealBalanceSheetBody) =>
   apiPost(`${base(caseId)}/real-balance-sheets`, body, versioned);
 export const saveBusinessPlan = (caseId: string, body: SaveBusinessPlanBody) => apiPost(`${base(caseId)}/business-plans`, body, versioned);
+export const saveSupportDesign = (caseId: string, body: SaveSupportDesignBody) =>
+  apiPost(`${base(caseId)}/support-designs`, body, versioned);
