@@ -228,6 +228,11 @@ test('a 再生 case: team with a declared secondee and an appointed expert who s
   await expect(saved).toContainText('清算価値保障を満たしています');
   await expect(saved).toContainText('計画による回収率 40.00% ／ 清算配当率 20.00%');
   await expect(saved).toContainText('代表者は役員報酬を50%減額し、私財を提供する');
+
+  // The 調査報告書（案） as a PDF download
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: '調査報告書（案）をダウンロード（PDF）' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^調査報告書_.+\.pdf$/);
   await expectAxeClean(page, 'revitalization page with 実態BS and business plan');
 
   // Readable at 360 px (looked at by hand).

@@ -907,4 +907,10 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
       }),
     expected: caseWorkersOnly(201),
   },
+  downloadRevitalizationSurveyReport: {
+    target: 'case',
+    // The target case has no 実態BS or business plan: the report is refused (409) — for those allowed to ask.
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/revitalization/survey-report.pdf`),
+    expected: caseWorkersOnly(409),
+  },
 };

@@ -73,6 +73,7 @@ export const AUDIT_EVENT_TYPES = [
   'CASE_REAL_BALANCE_SHEET_SAVED',
   'CASE_RV_BUSINESS_PLAN_SAVED',
   'CASE_RV_SUPPORT_DESIGN_SAVED',
+  'CASE_RV_SURVEY_REPORT_CREATED',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -283,6 +283,8 @@ describe('再生支援: 実態BS and business plan', () => {
     expect(r.facts.realBalanceSheetExists).toBe(true);
     expect((await pm.post(`/api/v1/cases/${id}/transitions`, move)).statusCode).toBe(200);
 
+    // The 調査報告書 needs the business plan too.
+    expect((await pm.get(u(id, '/survey-report.pdf'))).statusCode).toBe(409);
     // Business plan: a 再生 plan runs 3–10 years; a new version each save; then the support design opens.
     const design = { event: 'rv_start_support_design', expectedStage: 'rv_business_plan', reason: '計画案作成' };
     expect((await pm.post(`/api/v1/cases/${id}/transitions`, design)).statusCode).toBe(409);
@@ -306,6 +308,11 @@ describe('再生支援: 実態BS and business plan', () => {
     expect(withPlan.businessPlan).toMatchObject({ version: 1, planYears: 3, measures: plan.measures, firstProfitableYear: 2 });
     expect(withPlan.facts.businessPlanExists).toBe(true);
     expect((await pm.post(`/api/v1/cases/${id}/transitions`, design)).statusCode).toBe(200);
+    const report = await pm.get(u(id, '/survey-report.pdf'));
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toContain('application/pdf');
+    expect(report.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await osaka.get(u(id, '/survey-report.pdf'))).statusCode).toBe(404);
 
     // プレ再生: up to 3 years only.
     await pm.put(u(id, '/profile'), { teamType: 'simplified', supportKind: 'pre_revitalization', forgivenessExpected: false });

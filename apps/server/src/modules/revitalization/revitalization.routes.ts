@@ -10,7 +10,7 @@ import {
   saveRvProfileBodySchema,
   saveSupportDesignBodySchema,
 } from '@kasseika/contracts';
-import { routesFor } from '../../http/route';
+import { fileResponseSchema, routesFor } from '../../http/route';
 import type { RevitalizationService } from './revitalization.service';
 
 export interface RevitalizationRouteDeps {
@@ -138,5 +138,18 @@ export const revitalizationRoutes = [
     success: { status: 201, description: 'Saved as a new version', schema: versioned },
     problems: [401, 403, 404, 409, 422],
     handler: ({ params, body }, { deps, actor }) => deps.revitalization.saveSupportDesign(actor, params.caseId, body),
+  }),
+  route({
+    method: 'GET',
+    path: `${base}/survey-report.pdf`,
+    operationId: 'downloadRevitalizationSurveyReport',
+    summary: '調査報告書（案） as PDF: team, 実態BS, business plan, financial-support design (council only)',
+    description: 'Council case workers. 409 until the adjusted balance sheet and a business plan exist.',
+    tags: ['revitalization'],
+    access: { kind: 'signedIn' },
+    params: caseIdParamsSchema,
+    success: { status: 200, description: 'A PDF attachment', schema: fileResponseSchema, file: { contentType: 'application/pdf' } },
+    problems: [401, 403, 404, 409, 422],
+    handler: ({ params }, { deps, actor }) => deps.revitalization.surveyReport(actor, params.caseId),
   }),
 ];

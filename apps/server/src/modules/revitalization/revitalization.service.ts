@@ -55,6 +55,8 @@ import {
   upsertProfile,
 } from './revitalization.repository';
 import { checkSupportDesign } from './support-design';
+import { buildSurveyReportPdf } from './survey-report.pdf';
+import type { FileDownload } from '../calculations/calculations.service';
 
 export interface RevitalizationServiceDeps {
   readonly db: Db;
@@ -165,7 +167,7 @@ export function createRevitalizationService({
     return actor;
   }
 
-  return {
+  const service = {
     async get(actor: Actor, caseId: string): Promise<Revitalization> {
       return withTenantTx(db, tenantContextOf(actor), async (tx) => {
         const { row, resource } = await loadCaseForActor(tx, actor, caseId, now());
@@ -601,7 +603,39 @@ export function createRevitalizationService({
         return { version };
       });
     },
+
+    /**
+     * 調査報告書（案） as PDF, drawn from the stored records; refused (409) until the 実態BS and a business plan exist.
+     * Audited like every export.
+     */
+    async surveyReport(actor: Actor, caseId: string): Promise<FileDownload> {
+      if (actor.kind !== 'user') throw new ForbiddenError('case.revitalization.read', null, null);
+      const data = await service.get(actor, caseId);
+      if (!data.realBalanceSheet || !data.businessPlan)
+        throw conflict({
+          ja: '調査報告書を作成するには、実態貸借対照表と事業計画が必要です',
+          en: 'The investigation report needs the adjusted balance sheet and a business plan',
+        });
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const { row } = await loadCaseForActor(tx, actor, caseId, now());
+        const body = await buildSurveyReportPdf({
+          councilName: row.councilName,
+          referenceNo: row.referenceNo,
+          companyName: row.companyName,
+          date: jstDate(now()),
+          record: data,
+        });
+        await record(tx, actor, 'CASE_RV_SURVEY_REPORT_CREATED', {
+          councilId: row.councilId,
+          caseId: row.id,
+          targetType: 'case',
+          targetId: row.id,
+        });
+        return { body, filename: `調査報告書_${row.referenceNo}.pdf` };
+      });
+    },
   };
+  return service;
 }
 
 export type RevitalizationService = ReturnType<typeof createRevitalizationService>;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { stageLabel } from '@kasseika/domain';
 import { isCaseId, useCase } from '../../features/cases/api/cases';
-import { useCaseDocuments, useRevitalization } from '../../features/revitalization/api/revitalization';
+import { surveyReportUrl, useCaseDocuments, useRevitalization } from '../../features/revitalization/api/revitalization';
 import { BusinessPlanSection } from '../../features/revitalization/components/business-plan-section';
 import { DueDiligenceSection } from '../../features/revitalization/components/due-diligence-section';
 import { RealBalanceSheetSection } from '../../features/revitalization/components/real-balance-sheet-section';
@@ -55,7 +55,22 @@ export function CaseRevitalizationPage() {
   const r = data.data;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <CaseSubpageHeading detail={c} title={t('title')} lead={<p>{t('lead')}</p>} />
+      <CaseSubpageHeading
+        detail={c}
+        title={t('title')}
+        lead={<p>{t('lead')}</p>}
+        actions={
+          r.realBalanceSheet && r.businessPlan ? (
+            <a
+              href={surveyReportUrl(c.id)}
+              download
+              className="inline-flex min-h-12 items-center rounded-8 border-2 border-key px-4 font-bold text-key underline-offset-4 hover:underline"
+            >
+              {t('surveyReport')}
+            </a>
+          ) : null
+        }
+      />
       <p className="rounded-8 border-l-8 border-key bg-key-light px-4 py-2" data-testid="case-stage">
         <span className="font-bold">{t('stage')}: </span>
         {stageLabel(c.stage)[lang]}

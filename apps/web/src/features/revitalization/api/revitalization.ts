@@ -55,3 +55,4 @@ export const saveRealBalanceSheet = (caseId: string, body: SaveRealBalanceSheetB
 export const saveBusinessPlan = (caseId: string, body: SaveBusinessPlanBody) => apiPost(`${base(caseId)}/business-plans`, body, versioned);
 export const saveSupportDesign = (caseId: string, body: SaveSupportDesignBody) =>
   apiPost(`${base(caseId)}/support-designs`, body, versioned);
+export const surveyReportUrl = (caseId: string) => `${base(caseId)}/survey-report.pdf`;
