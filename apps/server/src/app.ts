@@ -109,6 +109,7 @@ export async function buildApp({ config, database, logger, services: given }: Ap
     creditors: services.creditors,
     plans: services.plans,
     rechallenge: services.rechallenge,
+    revitalization: services.revitalization,
     invitations: services.invitations,
     devOutbox: { enabled: config.env !== 'production', db: database.db },
     calculations: createCalculationsService({ rules: loadCalculationRuleData() }),

@@ -13,6 +13,7 @@ import { consultationRoutes, type ConsultationRouteDeps } from './modules/casewo
 import { tasksRoutes, type TasksRouteDeps } from './modules/casework/tasks.routes';
 import { earningsRoutes, type EarningsRouteDeps } from './modules/casework/earnings.routes';
 import { creditorsRoutes, plansRoutes, type CreditorsRouteDeps, type PlansRouteDeps } from './modules/creditors/creditors.routes';
+import { revitalizationRoutes, type RevitalizationRouteDeps } from './modules/revitalization/revitalization.routes';
 import { passkeyRoutes, type PasskeyRouteDeps } from './modules/auth/passkeys.routes';
 import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 import { guarantorsRoutes, type GuarantorsRouteDeps } from './modules/guarantors/guarantors.routes';
@@ -39,7 +40,8 @@ export type AppDeps = SystemRouteDeps &
   OidcRouteDeps &
   GuarantorsRouteDeps &
   IntakeRouteDeps &
-  RechallengeRouteDeps;
+  RechallengeRouteDeps &
+  RevitalizationRouteDeps;
 
 /**
  * The route registry: every HTTP route of the API. The OpenAPI document, the permission matrix and the
@@ -66,4 +68,5 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...creditorsRoutes,
   ...plansRoutes,
   ...rechallengeRoutes,
+  ...revitalizationRoutes,
 ];

@@ -33,6 +33,13 @@ import { createFieldCipher, type FieldCipher } from './security/field-cipher';
 import { loadMasterKey } from './security/master-key';
 import { deriveKeys, type DerivedKeys } from './security/secrets';
 import { createIntakeService, type IntakeService } from './modules/intake/intake.service';
+import { createCalculationsService } from './modules/calculations/calculations.service';
+import {
+  createRevitalizationService,
+  revitalizationFactsLoader,
+  type RevitalizationService,
+} from './modules/revitalization/revitalization.service';
+import { loadForgivenessRequirements } from './modules/revitalization/revitalization-rule-data';
 import { loadIntakeData } from './modules/intake/intake-data';
 // 再チャレンジ支援 (issue 6)
 import { createRechallengeService, rechallengeFactsLoader, type RechallengeService } from './modules/rechallenge/rechallenge.service';
@@ -66,6 +73,7 @@ export interface Services {
   readonly creditors: CreditorsService;
   readonly plans: PlansService;
   readonly rechallenge: RechallengeService;
+  readonly revitalization: RevitalizationService;
   readonly now: () => Date;
 }
 
@@ -94,7 +102,14 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     audit,
     invitations,
     cipher,
-    facts: [triageFactsLoader, earningsFactsLoader, creditorFactsLoader, planFactsLoader, rechallengeFactsLoader],
+    facts: [
+      triageFactsLoader,
+      earningsFactsLoader,
+      creditorFactsLoader,
+      planFactsLoader,
+      rechallengeFactsLoader,
+      revitalizationFactsLoader(now),
+    ],
     now,
     onTransition: [intake.transitionListener, freezeAgreedPlan],
   });
@@ -164,6 +179,15 @@ export function createServices(config: AppConfig, database: Database, now: () =>
       documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
       guarantors: createGuarantorsService({ db: database.db, audit, cipher, rules: loadResidualAssetsRules(), now }),
       financials: createFinancialsService({ db: database.db, audit, cipher, now }),
+      now,
+    }),
+    revitalization: createRevitalizationService({
+      db: database.db,
+      audit,
+      cipher,
+      invitations,
+      calculations: createCalculationsService({ rules }),
+      requirements: loadForgivenessRequirements(),
       now,
     }),
   };

@@ -243,6 +243,69 @@ describe(`encryption at rest (${process.env.KASSEIKA_TEST_DATABASE_URL ? 'pg_dum
     for (const s of [advice, message, routeNote, consultNote]) expect(dump.includes(Buffer.from(s, 'utf8'))).toBe(false);
   });
 
+  it('keeps conflict-of-interest declarations, 実態BS reasons and business-plan text out of the stored data', async () => {
+    const pm = new TestClient(t.app).withIp('203.0.113.93');
+    t.clock.advance(31_000);
+    const pmUser = await createUser(t.database.db, t.services.cipher, { role: 'council_pm', councilId: 13 });
+    await signIn(pm, pmUser, t.clock.now());
+    const c = await createCase(t.database.db, 13);
+    const mark = (what: string) => `${what}センチネル-${randomUUID()}`;
+    const [coi, reason, causes, measures] = [mark('利益相反'), mark('修正理由'), mark('窮境原因'), mark('改善施策')];
+    const base = `/api/v1/cases/${c.id}`;
+    await pm.post(`${base}/triage`, { decision: 'revitalization', reasons: '理由', expectedStage: 'desk_consultation' });
+    const staff = { userId: pmUser.id, position: 'pm', secondedFromBank: 'テスト銀行', bankIsCreditor: true };
+    expect(
+      (await pm.post(`${base}/revitalization/team/staff`, { ...staff, conflict: { hasConflict: true, details: coi } })).statusCode,
+    ).toBe(201);
+    const bs = Object.fromEntries(
+      [
+        'cashAndDeposits',
+        'notesReceivable',
+        'accountsReceivable',
+        'inventories',
+        'otherCurrentAssets',
+        'land',
+        'buildings',
+        'otherTangibleFixedAssets',
+        'intangibleFixedAssets',
+        'investmentsAndOtherAssets',
+        'deferredAssets',
+        'notesPayable',
+        'accountsPayable',
+        'shortTermBorrowings',
+        'otherCurrentLiabilities',
+        'longTermBorrowings',
+        'bonds',
+        'officerLoans',
+        'leaseObligations',
+        'otherFixedLiabilities',
+        'capitalStock',
+        'retainedEarnings',
+        'otherNetAssets',
+      ].map((k) => [k, 0]),
+    );
+    const sheet = {
+      asOf: '2026-03-31',
+      balanceSheet: { ...bs, inventories: 5_000_000, capitalStock: 5_000_000 },
+      adjustments: [{ id: 'a', targetLine: 'inventories', amount: -1_000_000, reason, category: 'obsoleteInventory' }],
+      treatOfficerLoansAsEquity: false,
+    };
+    expect((await pm.post(`${base}/revitalization/real-balance-sheets`, sheet)).statusCode).toBe(201);
+    const plan = {
+      planYears: 3,
+      startsOn: '2027-04-01',
+      causesOfDistress: causes,
+      measures,
+      years: [1, 2, 3].map(() => ({ sales: 1, ordinaryProfit: 1 })),
+    };
+    expect((await pm.post(`${base}/revitalization/business-plans`, plan)).statusCode).toBe(201);
+    const designNote = mark('支援策メモ');
+    const design = { measures: ['rescheduling'], reschedulingGraceMonths: 12, notes: designNote, requirements: [] };
+    expect((await pm.post(`${base}/revitalization/support-designs`, design)).statusCode).toBe(201);
+    const dump = await t.database.dump();
+    for (const s of [coi, reason, causes, measures, designNote]) expect(dump.includes(Buffer.from(s, 'utf8'))).toBe(false);
+  });
+
   it('binds each ciphertext to its place: a value copied to another account does not decrypt', async () => {
     const a = await createUser(t.database.db, t.services.cipher, { role: 'expert' });
     const b = await createUser(t.database.db, t.services.cipher, { role: 'expert' });

@@ -9,6 +9,7 @@ import {
   caseGrants,
   caseIssues,
   caseLoans,
+  caseRvTeamMembers,
   caseTasks,
   caseTriageDecisions,
   memberships,
@@ -171,6 +172,28 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
           .returning({ id: caseActionItems.id });
       });
       return { caseId: created.id, actionItemId: item!.id };
+    },
+    freshRevitalizationCase: async () => {
+      const created = await createCase(t.database.db, c.councilId, 'マトリクス 再生');
+      const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
+      if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      const onTeam = await createUser(t.database.db, t.services.cipher, { role: 'council_pm', councilId: c.councilId });
+      const other = await createUser(t.database.db, t.services.cipher, { role: 'council_sm', councilId: c.councilId });
+      const [member] = await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: [] }, async (tx) => {
+        await tx.update(supportCases).set({ stage: 'rv_bank_consent', track: 'revitalization' }).where(eq(supportCases.id, created.id));
+        return tx
+          .insert(caseRvTeamMembers)
+          .values({
+            councilId: c.councilId,
+            caseId: created.id,
+            kind: 'staff',
+            staffUserId: onTeam.id,
+            position: 'pm',
+            appointedBy: onTeam.id,
+          })
+          .returning({ id: caseRvTeamMembers.id });
+      });
+      return { caseId: created.id, memberId: member!.id, staffUserId: other.id };
     },
     referredCaseId: async () => {
       const created = await createCase(t.database.db, c.councilId, 'マトリクス 紹介');

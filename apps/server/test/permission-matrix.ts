@@ -67,6 +67,11 @@ export interface MatrixTarget {
   freshRechallengeCase(referral: 'none' | 'prepared' | 'consented'): Promise<{ caseId: string; packageHash: string; proceedingId: string }>;
   /** The e-mail of an account with the lawyer role (a referral names one). */
   readonly lawyerEmail: string;
+  /**
+   * Like `freshCaseId`, at stage rv_bank_consent (再生支援), with one staff team member (`memberId`), and another case
+   * worker of that council not on the team (`staffUserId`).
+   */
+  freshRevitalizationCase(): Promise<{ caseId: string; memberId: string; staffUserId: string }>;
   /** Credentials of a bystander account (for the sign-in route). */
   readonly bystander: { readonly email: string; readonly password: string };
   readonly uniqueEmail: () => string;
@@ -1144,5 +1149,97 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
         note: '',
       }),
     expected: caseWorkersOnly(201),
+  },
+  // 再生支援 / プレ再生支援
+  getRevitalization: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/revitalization`),
+    expected: caseWorkersOnly(200),
+  },
+  saveRevitalizationProfile: {
+    target: 'case',
+    request: async (t) =>
+      json('PUT', `/api/v1/cases/${(await t.freshRevitalizationCase()).caseId}/revitalization/profile`, {
+        teamType: 'conventional',
+        supportKind: 'revitalization',
+        forgivenessExpected: false,
+      }),
+    expected: caseWorkersOnly(204),
+  },
+  addRevitalizationStaff: {
+    target: 'case',
+    request: async (t) => {
+      const r = await t.freshRevitalizationCase();
+      return json('POST', `/api/v1/cases/${r.caseId}/revitalization/team/staff`, {
+        userId: r.staffUserId,
+        position: 'sm',
+        secondedFromBank: 'マトリクス銀行',
+        bankIsCreditor: true,
+        conflict: { hasConflict: false },
+      });
+    },
+    expected: caseWorkersOnly(201),
+  },
+  appointRevitalizationExpert: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${(await t.freshRevitalizationCase()).caseId}/revitalization/team/experts`, {
+        email: t.uniqueEmail(),
+        displayName: '専門 マトリクス',
+        organizationName: 'マトリクス監査法人',
+        qualification: 'cpa',
+        duty: 'financial_dd',
+        scopes: ['case.read', 'documents.team'],
+        expiresOn: '2099-12-31',
+        conflict: { hasConflict: false },
+      }),
+    expected: caseWorkersOnly(201),
+  },
+  endRevitalizationMember: {
+    target: 'case',
+    request: async (t) => {
+      const r = await t.freshRevitalizationCase();
+      return { method: 'POST', url: `/api/v1/cases/${r.caseId}/revitalization/team/${r.memberId}/end` };
+    },
+    expected: caseWorkersOnly(204),
+  },
+  saveRealBalanceSheet: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${(await t.freshRevitalizationCase()).caseId}/revitalization/real-balance-sheets`, {
+        asOf: '2026-03-31',
+        balanceSheet: baseYear().balanceSheet,
+        adjustments: [],
+        treatOfficerLoansAsEquity: false,
+      }),
+    expected: caseWorkersOnly(201),
+  },
+  saveRevitalizationBusinessPlan: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${(await t.freshRevitalizationCase()).caseId}/revitalization/business-plans`, {
+        planYears: 3,
+        startsOn: '2027-04-01',
+        causesOfDistress: 'マトリクス原因',
+        measures: 'マトリクス施策',
+        years: [1, 2, 3].map(() => ({ sales: 100, ordinaryProfit: 1 })),
+      }),
+    expected: caseWorkersOnly(201),
+  },
+  saveRevitalizationSupportDesign: {
+    target: 'case',
+    request: async (t) =>
+      json('POST', `/api/v1/cases/${(await t.freshRevitalizationCase()).caseId}/revitalization/support-designs`, {
+        measures: ['rescheduling'],
+        reschedulingGraceMonths: 12,
+        requirements: [],
+      }),
+    expected: caseWorkersOnly(201),
+  },
+  downloadRevitalizationSurveyReport: {
+    target: 'case',
+    // The target case has no 実態BS or business plan: the report is refused (409) — for those allowed to ask.
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/revitalization/survey-report.pdf`),
+    expected: caseWorkersOnly(409),
   },
 };

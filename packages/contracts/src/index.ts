@@ -20,3 +20,4 @@ export * from './casework';
 export * from './earnings-improvement';
 export * from './creditors';
 export * from './rechallenge';
+export * from './revitalization';

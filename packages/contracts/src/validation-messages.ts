@@ -326,6 +326,34 @@ export const VALIDATION_MESSAGES = {
   'rcConsultation.lawyerName': { ja: '弁護士名を1〜100文字で入力してください', en: 'Enter the lawyer name in 1 to 100 characters' },
   'rcConsultation.fee': { ja: '相談料を0以上の整数（円）で入力してください', en: 'Enter the fee as a whole number of yen, 0 or more' },
   'rcConsultation.note': { ja: 'メモは2000文字以内で入力してください', en: 'Keep the note to 2,000 characters' },
+  // 再生支援
+  'coi.required': {
+    ja: '利益相反の有無を申告してください（外部専門家、及び債権者である金融機関からの出向者は必須です）',
+    en: 'Declare any conflict of interest (required for external experts and for staff seconded from a creditor bank)',
+  },
+  'coi.details': { ja: '利益相反の内容を記入してください', en: 'Describe the conflict of interest' },
+  'coi.detailsLength': { ja: '利益相反の内容は2000文字以内で入力してください', en: 'Describe the conflict in up to 2,000 characters' },
+  'rvTeam.staff': { ja: 'チームに加える職員を選んでください', en: 'Choose the staff member to add' },
+  'rvTeam.bank': { ja: '出向元の金融機関名は100文字以内で入力してください', en: 'Give the seconding bank in up to 100 characters' },
+  'rvTeam.organization': { ja: '所属（事務所名）を1〜100文字で入力してください', en: 'Give the firm in 1 to 100 characters' },
+  'rvTeam.scopes': {
+    ja: '権限の範囲を選んでください（案件の閲覧は必須です）',
+    en: 'Choose the scopes of access (viewing the case is required)',
+  },
+  'rvTeam.expiresOn': { ja: '選任の期限を日付で入力してください', en: 'Enter the date the appointment ends' },
+  'realBs.asOf': { ja: '基準日を日付で入力してください', en: 'Enter the reference date' },
+  'businessPlan.years': { ja: '計画期間は1〜10年で指定してください', en: 'Give a plan period of 1 to 10 years' },
+  'businessPlan.startsOn': { ja: '計画の開始日を日付で入力してください', en: 'Enter the date the plan starts' },
+  'businessPlan.causes': { ja: '窮境原因を1〜4000文字で入力してください', en: 'Describe the causes of distress in 1 to 4,000 characters' },
+  'businessPlan.measures': {
+    ja: '改善施策を1〜4000文字で入力してください',
+    en: 'Describe the restructuring measures in 1 to 4,000 characters',
+  },
+  'supportDesign.measures': { ja: '金融支援策を1つ以上選んでください', en: 'Choose at least one support measure' },
+  'supportDesign.graceMonths': { ja: '元金据置期間は0〜120か月で指定してください', en: 'Give an interest-only period of 0 to 120 months' },
+  'supportDesign.notes': { ja: 'メモは4000文字以内で入力してください', en: 'Keep the note within 4,000 characters' },
+  'supportDesign.requirementKey': { ja: '要件の指定が正しくありません', en: 'The requirement is not valid' },
+  'businessPlan.yearsList': { ja: '計画期間の各年の数値を入力してください', en: 'Give the figures of every plan year' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

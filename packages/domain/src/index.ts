@@ -18,3 +18,4 @@ export * from './cases/earnings-improvement';
 export * from './creditors/plan-consent';
 export * from './cases/case-search';
 export * from './cases/rechallenge';
+export * from './cases/revitalization';

@@ -68,6 +68,9 @@ export interface ActionResources {
   'case.rechallenge.write': CaseResource;
   'case.rechallenge.consent': CaseResource;
   'case.rechallenge.package': CaseResource;
+  // 再生支援 / プレ再生支援
+  'case.revitalization.read': CaseResource;
+  'case.revitalization.write': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -113,4 +116,6 @@ export const ACTIONS = [
   'case.rechallenge.write',
   'case.rechallenge.consent',
   'case.rechallenge.package',
+  'case.revitalization.read',
+  'case.revitalization.write',
 ] as const satisfies readonly Action[];

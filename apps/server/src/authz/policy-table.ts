@@ -88,4 +88,8 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   'case.rechallenge.consent': (actor, r) => hasRole(actor, 'company_member') && r.grantScopes.includes('case.read'),
   'case.rechallenge.package': (actor, r) =>
     isCaseWorker(actor, r.councilId) || (hasRole(actor, 'lawyer') && r.grantScopes.includes(RC_PACKAGE_SCOPE)),
+  // 再生支援 / プレ再生支援: the council's working material (team, 実態BS, business plan). Appointed experts reach the case
+  // through their grant (case, team documents, statements), never these records.
+  'case.revitalization.read': (actor, r) => isCaseWorker(actor, r.councilId),
+  'case.revitalization.write': (actor, r) => isCaseWorker(actor, r.councilId),
 };

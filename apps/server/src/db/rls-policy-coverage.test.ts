@@ -49,6 +49,11 @@ const CASEWORK_TABLES = [
   'case_rc_advice',
   'case_rc_proceedings',
   'case_rc_consultations',
+  'case_rv_profiles',
+  'case_rv_team_members',
+  'case_real_balance_sheets',
+  'case_rv_business_plans',
+  'case_rv_support_designs',
 ] as const;
 function probe(p: Probe): void {
   probes.push(p);
@@ -172,6 +177,11 @@ beforeAll(async () => {
     sql`insert into case_rc_advice (council_id, case_id, advised_on, topic, text_enc, created_by) values (13, ${caseA.id}, '2026-11-20', 'orderly_closure', 'x', ${staff13.id})`,
     sql`insert into case_rc_proceedings (council_id, case_id, kind, route, status, created_by, updated_by) values (13, ${caseA.id}, 'corporate', 'bankruptcy', 'considering', ${staff13.id}, ${staff13.id})`,
     sql`insert into case_rc_consultations (council_id, case_id, held_on, lawyer_name, fee_yen, fee_supported, recorded_by) values (13, ${caseA.id}, '2026-12-01', 'x', 0, false, ${staff13.id})`,
+    sql`insert into case_rv_profiles (council_id, case_id, team_type, support_kind, updated_by) values (13, ${caseA.id}, 'conventional', 'revitalization', ${staff13.id})`,
+    sql`insert into case_rv_team_members (council_id, case_id, kind, staff_user_id, position, appointed_by) values (13, ${caseA.id}, 'staff', ${staff13.id}, 'pm', ${staff13.id})`,
+    sql`insert into case_real_balance_sheets (council_id, case_id, version, as_of, payload_enc, created_by) values (13, ${caseA.id}, 1, '2026-03-31', 'x', ${staff13.id})`,
+    sql`insert into case_rv_business_plans (council_id, case_id, version, plan_years, starts_on, payload_enc, created_by) values (13, ${caseA.id}, 1, 3, '2027-04-01', 'x', ${staff13.id})`,
+    sql`insert into case_rv_support_designs (council_id, case_id, version, seeks_forgiveness, requirements_version, payload_enc, created_by) values (13, ${caseA.id}, 1, false, '2026-11-24', 'x', ${staff13.id})`,
   ])
     await queryRows(db, insert);
   // The lawyer referral: the company reads and consents; the referred lawyer reads it once consented.

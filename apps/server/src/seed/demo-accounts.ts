@@ -93,6 +93,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     grantOn: 'DEMO-13-0003',
   },
   {
+    // 再生支援 (issue 6): a CPA to appoint to a team — no case until a council appoints them.
+    email: 'cpa@demo.kasseika.jp',
+    displayName: '公認会計士 監査 次郎（デモ・選任前）',
+    role: 'expert',
+    organization: { kind: 'expert_firm', name: 'デモ監査法人' },
+  },
+  {
     email: 'lawyer@demo.kasseika.jp',
     displayName: '弁護士 法務 花子（デモ）',
     role: 'lawyer',

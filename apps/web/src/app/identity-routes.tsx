@@ -149,6 +149,13 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('./routes/case-rechallenge-page'), 'CaseRechallengePage'),
   });
+  // 再生支援 / プレ再生支援 (issue 6, item 4)
+  const caseRevitalization = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/cases/$caseId/revitalization',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('./routes/case-revitalization-page'), 'CaseRevitalizationPage'),
+  });
   // Public consultation intake (issue 5): the council's inbox.
   const councilIntake = createRoute({
     getParentRoute: () => rootRoute,
@@ -174,5 +181,6 @@ export function identityRoutes<R extends AnyRootRoute>(rootRoute: R) {
     councilIntake,
     caseStatements,
     caseRechallenge,
+    caseRevitalization,
   ] as const;
 }

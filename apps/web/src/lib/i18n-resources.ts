@@ -17,6 +17,8 @@ import jaMembers from '../locales/ja/members.json';
 import enMembers from '../locales/en/members.json';
 import jaGuarantors from '../locales/ja/guarantors.json';
 import enGuarantors from '../locales/en/guarantors.json';
+import jaRevitalization from '../locales/ja/revitalization.json';
+import enRevitalization from '../locales/en/revitalization.json';
 import jaDocuments from '../locales/ja/documents.json';
 import enDocuments from '../locales/en/documents.json';
 import jaIntake from '../locales/ja/intake.json';
@@ -50,6 +52,7 @@ export const resources = {
     creditors: jaCreditors,
     statements: jaStatements,
     rechallenge: jaRechallenge,
+    revitalization: jaRevitalization,
   },
   en: {
     common: enCommon,
@@ -67,5 +70,6 @@ export const resources = {
     creditors: enCreditors,
     statements: enStatements,
     rechallenge: enRechallenge,
+    revitalization: enRevitalization,
   },
 } as const;

@@ -12,3 +12,4 @@ export * from './earnings-improvement';
 export * from './creditors';
 export * from './plans';
 export * from './rechallenge';
+export * from './revitalization';

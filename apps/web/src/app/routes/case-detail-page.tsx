@@ -79,6 +79,11 @@ export function CaseDetailPage() {
                 {t('detail.rechallenge')}
               </ButtonLink>
             ) : null}
+            {c.abilities.transition && c.track === 'revitalization' ? (
+              <ButtonLink to="/cases/$caseId/revitalization" params={{ caseId: c.id }} variant="secondary">
+                {t('detail.revitalization')}
+              </ButtonLink>
+            ) : null}
             {c.abilities.readAccessLog ? (
               <ButtonLink to="/cases/$caseId/access-log" params={{ caseId: c.id }} variant="secondary">
                 {t('detail.accessLog')}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import type { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../lib/api';
+import { applyProblemToForm, contractResolver, langOf, problemCode, problemMessage, type Lang } from '../../../lib/form-errors';
+
+/**
+ * A 再生支援 form: contract validation on the client, the server's field issues put back on the fields, and one
+ * result message (success, or what could not be tied to a field).
+ */
+export function useRvForm<T extends FieldValues, S extends z.ZodType>(opts: {
+  schema: S;
+  defaults: DefaultValues<T>;
+  fields: readonly Path<T>[];
+  toBody?: (v: T) => unknown;
+  send: (body: z.output<S>) => Promise<string>;
+  keepValues?: boolean;
+}) {
+  const { i18n } = useTranslation();
+  const lang = langOf(i18n.language);
+  const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const form = useForm<T, unknown, z.output<S>>({
+    defaultValues: opts.defaults,
+    resolver: contractResolver<T, S>(opts.schema, opts.toBody),
+  });
+  const submit = form.handleSubmit(async (body) => {
+    setResult(null);
+    try {
+      const text = await opts.send(body);
+      if (!opts.keepValues) form.reset();
+      setResult({ tone: 'success', text });
+    } catch (error) {
+      const rest =
+        problemCode(error) === 'VALIDATION_FAILED'
+          ? applyProblemToForm(error, form.setError, opts.fields, lang)
+          : problemMessage(error, lang);
+      if (rest) setResult({ tone: 'error', text: rest });
+    }
+  });
+  return { form, submit, result, lang };
+}
+
+/** Every field issue of a refused request, as readable lines (for the large tables, where one field has no input). */
+export function problemLines(error: unknown, lang: Lang, where?: (pointer: string) => string | null): string[] {
+  if (error instanceof ApiError && error.problem?.errors?.length) {
+    const lines = error.problem.errors.map((e) => {
+      const place = where?.(e.pointer);
+      return place ? `${place}: ${e.message[lang]}` : e.message[lang];
+    });
+    return [problemMessage(error, lang), ...lines];
+  }
+  return [problemMessage(error, lang)];
+}
