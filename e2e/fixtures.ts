@@ -20,8 +20,9 @@ export const test = base.extend<{ consoleProblems: string[] }>({
         if (r.status() >= 500 || (!isApi && r.status() >= 400)) problems.push(`HTTP ${r.status()} ${url.pathname}`);
       });
       page.on('requestfailed', (r) => {
-        // The browser fetches the favicon on its own; a navigation that cancels that fetch is not a page problem.
-        if (new URL(r.url()).pathname === '/favicon.svg' && r.failure()?.errorText === 'net::ERR_ABORTED') return;
+        // A read the browser cancelled (a navigation away while the page's data or the favicon was still loading, or a
+        // query the app cancelled) loses nothing. A cancelled write could lose work, so it still fails the test.
+        if (r.failure()?.errorText === 'net::ERR_ABORTED' && r.method() === 'GET') return;
         problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
       });
       await use(problems);

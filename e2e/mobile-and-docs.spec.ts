@@ -15,6 +15,7 @@ test.describe('at 360 px', () => {
 
 test('the API reference renders the OpenAPI document under the strict CSP', async ({ page }) => {
   await page.goto('/api/docs/');
-  await expect(page.getByRole('heading', { name: /Kasseika API/ })).toBeVisible();
+  // Swagger UI renders the whole document (several hundred kB) in the browser before the heading appears.
+  await expect(page.getByRole('heading', { name: /Kasseika API/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('/api/v1/councils/{councilId}', { exact: true })).toBeVisible();
 });

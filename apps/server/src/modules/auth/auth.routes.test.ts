@@ -267,6 +267,29 @@ describe('rate limits', () => {
     expect(later.statusCode).toBe(200);
   });
 
+  it('limits failed sign-ins per address across accounts, but colleagues behind one address are not locked out by successes', async () => {
+    const office = '192.0.2.77';
+    // 35 successful sign-ins from one shared office address (more than the 30 failures allowed) all get through.
+    const colleagues = await Promise.all(Array.from({ length: 5 }, () => user()));
+    for (let round = 0; round < 7; round++)
+      for (const u of colleagues) {
+        const r = await client(office).post('/api/v1/auth/sign-in', { email: u.email, password: u.password });
+        expect(r.statusCode).toBe(200);
+      }
+    // Spraying one wrong password over many accounts from another address is stopped after 30 failures.
+    const sprayer = client('192.0.2.78');
+    for (let i = 0; i < 30; i++) {
+      const r = await sprayer.post('/api/v1/auth/sign-in', { email: `nobody-${i}@example.jp`, password: 'Spring2026!spray' });
+      expect(r.statusCode).toBe(401);
+    }
+    const limited = await sprayer.post('/api/v1/auth/sign-in', { email: colleagues[0]!.email, password: colleagues[0]!.password });
+    expect(limited.statusCode).toBe(429);
+    // The office is unaffected by the sprayer.
+    expect(
+      (await client(office).post('/api/v1/auth/sign-in', { email: colleagues[1]!.email, password: colleagues[1]!.password })).statusCode,
+    ).toBe(200);
+  });
+
   it('limits second-factor guesses per sign-in', async () => {
     const u = await user();
     const c = client('192.0.2.77');

@@ -54,7 +54,7 @@ export function createSignInService(kit: AuthKit) {
         const [user] = await tx.select().from(users).where(eq(users.email, email));
         const knownDevice = device && user && device.startsWith(`${user.id}:`) ? device : null;
         const failureRule = knownDevice ? LIMITS.signInFailuresPerDevice(knownDevice) : LIMITS.signInFailuresPerAccount(email);
-        const failures = await rateLimiter.check(tx, [failureRule], now());
+        const failures = await rateLimiter.check(tx, [failureRule, LIMITS.signInFailuresPerAddress(origin.ip)], now());
         if (!failures.allowed) return { kind: 'limited' as const, retry: failures.retryAfterSeconds, userId: user?.id ?? null };
         const [cred] = user ? await tx.select().from(userCredentials).where(eq(userCredentials.userId, user.id)) : [];
         const ok =
@@ -62,7 +62,7 @@ export function createSignInService(kit: AuthKit) {
             ? await verifyPassword(cred.passwordHash, input.password)
             : await verifyAgainstDummy(input.password);
         if (!ok || !user) {
-          await rateLimiter.consume(tx, [failureRule], now());
+          await rateLimiter.consume(tx, [failureRule, LIMITS.signInFailuresPerAddress(origin.ip)], now());
           return { kind: 'failed' as const, userId: user?.id ?? null };
         }
         const ms = await loadMemberships(tx, user.id);

@@ -79,7 +79,14 @@ const MIN = 60 * 1000;
 
 /** The limits of the sign-in, second-factor and reset flows. */
 export const LIMITS = {
-  signInPerAddress: (ip: string): RateRule => ({ key: `signin-ip:${ip}`, limit: 30, windowMs: 15 * MIN }),
+  /**
+   * Every attempt from one address. Generous, because a council office or a bank signs in from behind one shared
+   * address (NAT): colleagues signing in successfully must not lock each other out. Guessing is limited by the
+   * failure rules below.
+   */
+  signInPerAddress: (ip: string): RateRule => ({ key: `signin-ip:${ip}`, limit: 300, windowMs: 15 * MIN }),
+  /** Failed attempts from one address, across accounts (password spraying). */
+  signInFailuresPerAddress: (ip: string): RateRule => ({ key: `signin-ip-failures:${ip}`, limit: 30, windowMs: 15 * MIN }),
   signInFailuresPerAccount: (email: string): RateRule => ({ key: `signin-account:${email}`, limit: 10, windowMs: 15 * MIN }),
   /** A device that has signed in to the account before is limited on its own, so an attacker cannot lock it out. */
   signInFailuresPerDevice: (deviceId: string): RateRule => ({ key: `signin-device:${deviceId}`, limit: 10, windowMs: 15 * MIN }),
