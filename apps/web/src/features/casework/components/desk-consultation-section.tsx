@@ -19,7 +19,7 @@ import {
 } from '../api/casework';
 import { Diagnosis } from './diagnosis-table';
 import { TriageForm } from './triage-form';
-import { useCaseworkForm } from './use-casework-form';
+import { useContractForm } from '../../../lib/use-contract-form';
 
 const SUB_CARD = 'rounded-8 border border-line-light p-4';
 
@@ -37,7 +37,7 @@ function Result({ result }: { result: { tone: 'success' | 'error'; text: string 
 function InterviewForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation('casework');
   const refresh = useRefresh(caseId);
-  const { form, submit, result, lang } = useCaseworkForm({
+  const { form, submit, result, lang } = useContractForm({
     schema: createInterviewBodySchema,
     defaults: { heldOn: '', attendees: '', notes: '' },
     fields: ['heldOn', 'attendees', 'notes'] as const,
@@ -86,7 +86,7 @@ function InterviewForm({ caseId }: { caseId: string }) {
 function IssueForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation('casework');
   const refresh = useRefresh(caseId);
-  const { form, submit, result, lang } = useCaseworkForm({
+  const { form, submit, result, lang } = useContractForm({
     schema: createIssueBodySchema,
     defaults: { issue: '', advice: '' },
     fields: ['issue', 'advice'] as const,
@@ -175,7 +175,7 @@ function AdviceEditor({ caseId, issueId, issue }: { caseId: string; issueId: str
 function NoteForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation('casework');
   const refresh = useRefresh(caseId);
-  const { form, submit, result, lang } = useCaseworkForm({
+  const { form, submit, result, lang } = useContractForm({
     schema: createInternalNoteBodySchema,
     defaults: { body: '' },
     fields: ['body'] as const,

@@ -17,7 +17,7 @@ import {
   updateActionItem,
   useEarningsImprovement,
 } from '../api/casework';
-import { useCaseworkForm } from './use-casework-form';
+import { useContractForm } from '../../../lib/use-contract-form';
 
 const SUB_CARD = 'rounded-8 border border-line-light p-4';
 const GOVERNANCE = ['met', 'partly', 'not_met', 'not_applicable'] as const;
@@ -80,7 +80,7 @@ function ActionItems({ caseId, data, lang }: { caseId: string; data: EarningsImp
   const { t } = useTranslation('casework');
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: caseworkKeys.earnings(caseId) }, { cancelRefetch: false });
-  const { form, submit, result } = useCaseworkForm({
+  const { form, submit, result } = useContractForm({
     schema: createActionItemBodySchema,
     defaults: { what: '', owner: '', dueOn: '' },
     fields: ['what', 'owner', 'dueOn'] as const,
@@ -163,7 +163,7 @@ interface PlanValues {
 function PlanForm({ caseId, lang }: { caseId: string; lang: Lang }) {
   const { t } = useTranslation('casework');
   const queryClient = useQueryClient();
-  const { form, submit, result } = useCaseworkForm<PlanValues, typeof adoptEarningsPlanBodySchema>({
+  const { form, submit, result } = useContractForm<PlanValues, typeof adoptEarningsPlanBodySchema>({
     schema: adoptEarningsPlanBodySchema,
     defaults: { planYears: '3', reschedulingRequested: false, startsOn: '', summary: '' },
     fields: ['planYears', 'reschedulingRequested', 'startsOn', 'summary'] as const,

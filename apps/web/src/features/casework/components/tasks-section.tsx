@@ -9,7 +9,7 @@ import { ErrorNotice, Loading } from '../../../components/ui/status';
 import { formatDateJst } from '../../../lib/format';
 import { fieldMessage, langOf, problemMessage, type Lang } from '../../../lib/form-errors';
 import { caseworkKeys, createTask, setTaskStatus, useCaseTasks } from '../api/casework';
-import { useCaseworkForm } from './use-casework-form';
+import { useContractForm } from '../../../lib/use-contract-form';
 
 interface TaskValues {
   title: string;
@@ -38,7 +38,7 @@ export function DueState({ task }: { task: CaseTask }) {
 function TaskForm({ caseId, list, lang }: { caseId: string; list: CaseTaskList; lang: Lang }) {
   const { t } = useTranslation('casework');
   const queryClient = useQueryClient();
-  const { form, submit, result } = useCaseworkForm<TaskValues, typeof createTaskBodySchema>({
+  const { form, submit, result } = useContractForm<TaskValues, typeof createTaskBodySchema>({
     schema: createTaskBodySchema,
     defaults: { title: '', checklistKey: '', assigneeUserId: '', dueMode: 'days', businessDays: '5', dueOn: '' },
     fields: ['title', 'checklistKey', 'assigneeUserId', 'businessDays', 'dueOn'] as const,

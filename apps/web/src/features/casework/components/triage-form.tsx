@@ -7,7 +7,7 @@ import { SelectField, TextAreaField, TextField } from '../../../components/ui/fo
 import { Notice } from '../../../components/ui/notice';
 import { fieldMessage } from '../../../lib/form-errors';
 import { caseworkKeys, triageCase } from '../api/casework';
-import { useCaseworkForm } from './use-casework-form';
+import { useContractForm } from '../../../lib/use-contract-form';
 
 interface TriageValues {
   decision: 'refer' | 'resolve_by_advice' | 'earnings_improvement' | 'revitalization' | 'rechallenge';
@@ -20,7 +20,7 @@ interface TriageValues {
 export function TriageForm({ caseId, stage }: { caseId: string; stage: CaseDetail['stage'] }) {
   const { t } = useTranslation('casework');
   const queryClient = useQueryClient();
-  const { form, submit, result, lang } = useCaseworkForm<TriageValues, typeof triageBodySchema>({
+  const { form, submit, result, lang } = useContractForm<TriageValues, typeof triageBodySchema>({
     schema: triageBodySchema,
     defaults: { decision: 'earnings_improvement', referralBody: '', referralBodyName: '', reasons: '' },
     fields: ['decision', 'referralBody', 'referralBodyName', 'reasons'] as const,

@@ -6,14 +6,14 @@ import { SelectField, TextAreaField, TextField } from '../../../components/ui/fo
 import { Notice } from '../../../components/ui/notice';
 import { formatDateJst } from '../../../lib/format';
 import { fieldMessage, type Lang } from '../../../lib/form-errors';
-import { useRcForm } from './use-rc-form';
+import { useContractForm } from '../../../lib/use-contract-form';
 import { addRcAdvice } from '../api/rechallenge';
 import { CARD, useRefresh } from './section-shared';
 
 export function Advice({ caseId, data, lang }: { caseId: string; data: Rechallenge; lang: Lang }) {
   const { t } = useTranslation('rechallenge');
   const refresh = useRefresh(caseId);
-  const { form, submit, result } = useRcForm({
+  const { form, submit, result } = useContractForm({
     schema: createRcAdviceBodySchema,
     defaults: { advisedOn: '', topic: 'orderly_closure', text: '' },
     fields: ['advisedOn', 'topic', 'text'] as const,

@@ -5,7 +5,7 @@ import { TextAreaField, TextField } from '../../../components/ui/form-field';
 import { Notice } from '../../../components/ui/notice';
 import { formatDateJst } from '../../../lib/format';
 import { fieldMessage, type Lang } from '../../../lib/form-errors';
-import { useRcForm } from './use-rc-form';
+import { useContractForm } from '../../../lib/use-contract-form';
 import { addRcConsultation } from '../api/rechallenge';
 import { yenText } from './package-view';
 import { CARD, useRefresh } from './section-shared';
@@ -22,7 +22,7 @@ export function Consultations({ caseId, data, lang }: { caseId: string; data: Re
   const { t } = useTranslation('rechallenge');
   const refresh = useRefresh(caseId);
   const f = data.feeSupport;
-  const { form, submit, result } = useRcForm<ConsultationValues, typeof createRcConsultationBodySchema>({
+  const { form, submit, result } = useContractForm<ConsultationValues, typeof createRcConsultationBodySchema>({
     schema: createRcConsultationBodySchema,
     defaults: { heldOn: '', lawyerName: data.referral?.lawyerName ?? '', feeYen: '', feeSupported: f.remaining > 0, note: '' },
     fields: ['heldOn', 'lawyerName', 'feeYen', 'feeSupported', 'note'] as const,

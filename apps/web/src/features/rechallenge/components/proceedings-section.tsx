@@ -8,7 +8,7 @@ import { INPUT_CLASS, SelectField, TextAreaField, TextField } from '../../../com
 import { Notice } from '../../../components/ui/notice';
 import { formatDateJst } from '../../../lib/format';
 import { fieldMessage, problemMessage, type Lang } from '../../../lib/form-errors';
-import { useRcForm } from './use-rc-form';
+import { useContractForm } from '../../../lib/use-contract-form';
 import { addRcProceeding, updateRcProceeding } from '../api/rechallenge';
 import { yenText } from './package-view';
 import { CARD, useRefresh } from './section-shared';
@@ -35,7 +35,7 @@ export function Proceedings({
 }) {
   const { t } = useTranslation('rechallenge');
   const refresh = useRefresh(caseId);
-  const { form, submit, result } = useRcForm<ProceedingValues, typeof createRcProceedingBodySchema>({
+  const { form, submit, result } = useContractForm<ProceedingValues, typeof createRcProceedingBodySchema>({
     schema: createRcProceedingBodySchema,
     defaults: { route: 'private_workout', guarantorName: '', status: 'considering', startedOn: '', endedOn: '', note: '' },
     fields: ['route', 'guarantorName', 'status', 'startedOn', 'endedOn', 'note'] as const,

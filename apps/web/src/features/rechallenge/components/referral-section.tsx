@@ -6,7 +6,7 @@ import { CheckboxGroup, TextAreaField, TextField } from '../../../components/ui/
 import { Notice } from '../../../components/ui/notice';
 import { formatDateTimeJst } from '../../../lib/format';
 import { fieldMessage, type Lang } from '../../../lib/form-errors';
-import { useRcForm } from './use-rc-form';
+import { useContractForm } from '../../../lib/use-contract-form';
 import { prepareRcReferral } from '../api/rechallenge';
 import { PackageView } from './package-view';
 import { CARD, useRefresh } from './section-shared';
@@ -31,7 +31,7 @@ export function Referral({
 }) {
   const { t } = useTranslation('rechallenge');
   const refresh = useRefresh(caseId);
-  const { form, submit, result } = useRcForm<ReferralValues, typeof prepareRcReferralBodySchema>({
+  const { form, submit, result } = useContractForm<ReferralValues, typeof prepareRcReferralBodySchema>({
     schema: prepareRcReferralBodySchema,
     defaults: { lawyerEmail: data.referral?.lawyerEmail ?? '', documentIds: [], figures: ['guarantors', 'advice'], message: '' },
     fields: ['lawyerEmail', 'documentIds', 'figures', 'message'] as const,

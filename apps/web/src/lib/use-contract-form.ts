@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { applyProblemToForm, contractResolver, langOf, problemCode, problemMessage } from '../../../lib/form-errors';
+import { applyProblemToForm, contractResolver, langOf, problemCode, problemMessage } from './form-errors';
 
 /**
- * A case-work form: contract validation on the client, the server's field issues put back on the fields, and one
+ * A form checked by its contract (case work, 再チャレンジ …): contract validation on the client, the server's field issues put back on the fields, and one
  * result message (success or what could not be tied to a field).
  */
-export function useCaseworkForm<T extends FieldValues, S extends z.ZodType>(opts: {
+export function useContractForm<T extends FieldValues, S extends z.ZodType>(opts: {
   schema: S;
   defaults: DefaultValues<T>;
   fields: readonly Path<T>[];
