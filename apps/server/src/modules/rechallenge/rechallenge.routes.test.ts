@@ -49,7 +49,7 @@ const PDF2 = Buffer.from('%PDF-1.4\n% version 2\ntrailer << >>\n%%EOF\n', 'latin
 function uploadPdf(c: TestClient, caseId: string, bytes: Buffer, name: string, documentId?: string) {
   const boundary = '----kasseika-rc-docs';
   const fields = documentId ? {} : { docType: 'other', title: name, visibility: 'council_internal' };
-  const parts = Object.entries(fields).map(([k, v]) =>
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`, 'utf8'),
   );
   parts.push(
