@@ -103,6 +103,7 @@ test('triage to 再チャレンジ → advice → referral → company consents 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: `${docTitle}（第1版）をダウンロード` }).click();
   expect((await download).suggestedFilename()).toBe('kariire.pdf');
+  await page.screenshot({ path: '.tmp/e2e-results/rechallenge-lawyer.png', fullPage: true });
   await expectAxeClean(page, 'rechallenge package (lawyer)');
   await page.goto(`${caseUrl}/guarantors`);
   await expect(page.getByRole('heading', { name: '案件が見つかりません' })).toBeVisible();
