@@ -40,8 +40,22 @@ test('triage to 再チャレンジ → advice → referral → company consents 
   await expect(page.getByText('助言を記録しました')).toBeVisible();
   await expect(page.getByText(advice)).toBeVisible();
 
+  // A document for the package: the PM hands in the loan list on the case's documents page.
+  const docTitle = `借入金一覧-${Date.now()}`;
+  await page.goto(caseUrl);
+  await page.getByRole('link', { name: '書類', exact: true }).click();
+  const docForm = page.getByRole('form', { name: '書類を提出する' });
+  await docForm.getByRole('textbox', { name: '書類名' }).fill(docTitle);
+  await docForm
+    .getByLabel('ファイル', { exact: true })
+    .setInputFiles({ name: 'kariire.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% loans\n%%EOF\n', 'latin1') });
+  await docForm.getByRole('button', { name: '提出する' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `「${docTitle}」を提出しました。` })).toBeVisible();
+  await page.goto(rcUrl);
+
   // The referral: an unknown address is refused on the field; the lawyer's account is accepted.
   const referral = page.getByRole('form', { name: '引継ぎ資料を作成して同意を求める' });
+  await referral.getByRole('checkbox', { name: docTitle }).check();
   await referral.getByRole('textbox', { name: '弁護士のメールアドレス' }).fill('nobody@example.jp');
   await referral.getByRole('button', { name: '引継ぎ資料を作成して同意を求める' }).click();
   await expect(referral.getByText('このメールアドレスの弁護士アカウントが見つかりません')).toBeVisible();
@@ -85,6 +99,11 @@ test('triage to 再チャレンジ → advice → referral → company consents 
   await expect(page.getByRole('heading', { level: 2, name: '引継ぎ資料' })).toBeVisible();
   await expect(page.getByTestId('rc-package')).toContainText(advice);
   await expect(page.getByRole('form', { name: '助言を記録' })).toHaveCount(0);
+  // The lawyer downloads the packaged document (served as an attachment; the download is audited).
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: `${docTitle}（第1版）をダウンロード` }).click();
+  expect((await download).suggestedFilename()).toBe('kariire.pdf');
+  await page.screenshot({ path: '.tmp/e2e-results/rechallenge-lawyer.png', fullPage: true });
   await expectAxeClean(page, 'rechallenge package (lawyer)');
   await page.goto(`${caseUrl}/guarantors`);
   await expect(page.getByRole('heading', { name: '案件が見つかりません' })).toBeVisible();
@@ -113,6 +132,8 @@ test('triage to 再チャレンジ → advice → referral → company consents 
     await expect(consult.getByText(/相談を記録しました（相談料の支援 \d \/ 3 回目）/)).toBeVisible();
   }
   await expect(page.getByTestId('rc-fee-support')).toHaveText('相談料の支援: 3 / 3 回を使用（残り 0 回）');
+  // With the limit used up, the next consultation is not ticked for fee support by default.
+  await expect(consult.getByRole('checkbox', { name: '協議会の相談料支援の対象にする' })).not.toBeChecked();
   await expect(page.getByText('相談料の支援回数の上限に達しました')).toBeVisible();
   // A fourth supported consultation is refused with the reason; recorded as not supported it is accepted.
   await consult.getByLabel('相談日').fill('2026-12-22');

@@ -295,17 +295,28 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
       if (res.statusCode !== 201) throw new Error(`fresh plan not submitted: ${res.body}`);
       return { caseId: created.id, sha256: res.json<{ current: { sha256: string } }>().current.sha256 };
     },
-    freshRechallengeCase: async (referral) => {
+    freshRechallengeCase: async (referral, opts) => {
       const created = await createCase(t.database.db, c.councilId, 'マトリクス 再チャレンジ');
       const outsider = role !== 'anonymous' && ['company_member', 'expert', 'bank_officer', 'lawyer'].includes(role);
       if (outsider && cell.endsWith('.granted')) await grantCase(t.database.db, user!, created, c.councilId);
+      let documentId: string | null = null;
+      if (opts?.withDocument) {
+        const up = await execute(
+          uploaders.get(c.councilId)!,
+          pdfUpload(`/api/v1/cases/${created.id}/documents`, { docType: 'other', title: '引継ぎ書類', visibility: 'council_internal' }),
+        );
+        if (up.statusCode !== 201) throw new Error(`package document not uploaded: ${up.body}`);
+        documentId = up.json<{ id: string }>().id;
+      }
       const packageHash = 'a'.repeat(64);
       const packageEnc = await t.services.cipher.encrypt(
         c.councilId,
         JSON.stringify({
           preparedAt: '2026-11-24T00:00:00.000Z',
           message: '',
-          documents: [],
+          documents: documentId
+            ? [{ id: documentId, title: '引継ぎ書類', docType: 'other', version: 1, uploadedAt: '2026-11-24T00:00:00.000Z' }]
+            : [],
           guarantors: null,
           guarantorsReferenceDate: null,
           statements: null,
@@ -341,7 +352,7 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
           .returning({ id: caseRcProceedings.id });
         return p!.id;
       });
-      return { caseId: created.id, packageHash, proceedingId };
+      return { caseId: created.id, packageHash, proceedingId, documentId };
     },
     lawyerEmail: users.get('lawyer')!.email,
     bystander: { email: bystander.email, password: bystander.password },

@@ -62,9 +62,13 @@ export interface MatrixTarget {
   freshPlan(): Promise<{ caseId: string; sha256: string }>;
   /**
    * Like `freshCaseId`, at stage rc_lawyer_referral (再チャレンジ支援), optionally with a referral prepared or consented
-   * to (a lawyer bystander) and one tracked route.
+   * to (a lawyer bystander) and one tracked route. With `withDocument`, the package names one uploaded document
+   * (`documentId`, version 1).
    */
-  freshRechallengeCase(referral: 'none' | 'prepared' | 'consented'): Promise<{ caseId: string; packageHash: string; proceedingId: string }>;
+  freshRechallengeCase(
+    referral: 'none' | 'prepared' | 'consented',
+    opts?: { withDocument?: boolean },
+  ): Promise<{ caseId: string; packageHash: string; proceedingId: string; documentId: string | null }>;
   /** The e-mail of an account with the lawyer role (a referral names one). */
   readonly lawyerEmail: string;
   /**
@@ -1111,6 +1115,15 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     target: 'case',
     // A lawyer holding an ordinary grant (no `rechallenge.package` scope from a consent) is refused.
     request: async (t) => json('GET', `/api/v1/cases/${(await t.freshRechallengeCase('consented')).caseId}/rechallenge/package`),
+    expected: caseWorkersOnly(200),
+  },
+  downloadRcPackageDocument: {
+    target: 'case',
+    // Like the package: a lawyer holding an ordinary grant (no `rechallenge.package` scope from a consent) is refused.
+    request: async (t) => {
+      const c = await t.freshRechallengeCase('consented', { withDocument: true });
+      return json('GET', `/api/v1/cases/${c.caseId}/rechallenge/package/documents/${c.documentId}/versions/1/content`);
+    },
     expected: caseWorkersOnly(200),
   },
   createRcProceeding: {

@@ -14,6 +14,8 @@ export function useContractForm<T extends FieldValues, S extends z.ZodType>(opts
   fields: readonly Path<T>[];
   toBody?: (v: T) => unknown;
   send: (body: z.output<S>) => Promise<string>;
+  /** The values after a successful send (default: `defaults`), e.g. when the send changed what a field should default to. */
+  resetValues?: () => DefaultValues<T>;
 }) {
   const { i18n } = useTranslation();
   const lang = langOf(i18n.language);
@@ -26,7 +28,7 @@ export function useContractForm<T extends FieldValues, S extends z.ZodType>(opts
     setResult(null);
     try {
       const text = await opts.send(body);
-      form.reset();
+      form.reset(opts.resetValues?.());
       setResult({ tone: 'success', text });
     } catch (error) {
       const rest =

@@ -144,6 +144,28 @@ export function createDocumentsService({ db, audit, cipher, files, now }: Docume
     return d;
   }
 
+  /** Decrypts one version, checks its SHA-256 and audits the download (same transaction); 404 for an unknown one. */
+  async function openVersion(
+    tx: Tx,
+    actor: Actor,
+    resource: CaseResource,
+    documentId: string,
+    version: number,
+    details: Record<string, unknown> = {},
+  ): Promise<{ body: Buffer; filename: string; contentType: string }> {
+    const doc = await findDocument(tx, resource.caseId, documentId);
+    const [v] = await tx
+      .select()
+      .from(documentVersions)
+      .where(and(eq(documentVersions.documentId, doc.id), eq(documentVersions.version, version)));
+    if (!v) throw notFound({ ja: '指定された版', en: 'The version' });
+    const plain = await cipher.decryptBytes(resource.councilId, await files.get(v.storageKey), `document_versions:${v.id}`);
+    const digest = createHash('sha256').update(plain).digest('hex');
+    if (digest !== v.sha256) throw new Error(`document ${doc.id} v${version}: checksum mismatch`);
+    await record(tx, actor, 'DOCUMENT_DOWNLOADED', resource, doc.id, { version, ...details });
+    return { body: plain, filename: v.filename, contentType: v.mediaType };
+  }
+
   return {
     async list(actor: Actor, caseId: string): Promise<DocumentList> {
       return withTenantTx(db, tenantContextOf(actor), async (tx) => {
@@ -228,19 +250,16 @@ export function createDocumentsService({ db, audit, cipher, files, now }: Docume
       return withTenantTx(db, tenantContextOf(actor), async (tx) => {
         const { resource } = await loadCaseForActor(tx, actor, caseId, now());
         authorize(actor, 'case.documents.read', resource);
-        const doc = await findDocument(tx, caseId, documentId);
-        const [v] = await tx
-          .select()
-          .from(documentVersions)
-          .where(and(eq(documentVersions.documentId, doc.id), eq(documentVersions.version, version)));
-        if (!v) throw notFound({ ja: '指定された版', en: 'The version' });
-        const plain = await cipher.decryptBytes(resource.councilId, await files.get(v.storageKey), `document_versions:${v.id}`);
-        const digest = createHash('sha256').update(plain).digest('hex');
-        if (digest !== v.sha256) throw new Error(`document ${doc.id} v${version}: checksum mismatch`);
-        await record(tx, actor, 'DOCUMENT_DOWNLOADED', resource, doc.id, { version });
-        return { body: plain, filename: v.filename, contentType: v.mediaType };
+        return openVersion(tx, actor, resource, documentId, version);
       });
     },
+
+    /**
+     * One version for a download another module has already authorised in its own transaction (the 再チャレンジ handover
+     * package: the referred lawyer, who holds no documents scope, downloads exactly the versions the company consented
+     * to). Same checksum check, same attachment answer, same `DOCUMENT_DOWNLOADED` audit event (with `details`).
+     */
+    downloadAuthorised: openVersion,
 
     async changeVisibility(actor: Actor, caseId: string, documentId: string, visibility: Visibility): Promise<DocumentItem> {
       return withTenantTx(db, tenantContextOf(actor), async (tx) => {

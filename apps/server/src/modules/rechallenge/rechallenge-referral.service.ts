@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PrepareRcReferralBody, RcConsentView, RcLawyerPackage, RcPackage } from '@kasseika/contracts';
-import { tenantContextOf, type Actor } from '../../authz/actor';
+import { isCaseWorker, tenantContextOf, type Actor } from '../../authz/actor';
 import { authorize, can, ForbiddenError } from '../../authz/authorize';
 import { RC_LAWYER_GRANT_SCOPES } from '../../authz/roles';
 import { withAuthTx } from '../../db/auth-tx';
@@ -35,7 +35,7 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
  * The lawyer referral (REFERENCE §4 "Lawyer handover"): the council prepares the referral with a sealed handover
  * package; the company consents (bound to the package's SHA-256) or revokes in its workspace; the consent creates the
  * referred lawyer's case grant (scopes `case.read`, `rechallenge.package`) and the revocation revokes it, in the same
- * transaction; the lawyer reads the consented package.
+ * transaction; the lawyer reads the consented package and downloads exactly the document versions it names.
  */
 export function createRcReferralService({ db, audit, cipher, documents, guarantors, financials, now }: RcReferralServiceDeps) {
   return {
@@ -262,6 +262,34 @@ export function createRcReferralService({ db, audit, cipher, documents, guaranto
           packageHash: referral.r.packageHash,
           package: await readPackage(cipher, row.councilId, row.id, referral.r.packageEnc),
         };
+      });
+    },
+
+    /**
+     * Downloads one document version of the consented package (the referred lawyer; the council). Only a document and
+     * version the package the company consented to names (its hash), and only while that consent stands: anything
+     * else, and everything after a revocation, is 404. The bytes, checksum check, attachment answer and the
+     * `DOCUMENT_DOWNLOADED` audit event (in the company's access log) are the documents module's.
+     */
+    async packageDocument(
+      actor: Actor,
+      caseId: string,
+      documentId: string,
+      version: number,
+    ): Promise<{ body: Buffer; filename: string; contentType: string }> {
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const { row, resource } = await loadCaseForActor(tx, actor, caseId, now());
+        authorize(actor, 'case.rechallenge.package', resource);
+        const referral = await findReferral(tx, row.id);
+        if (!referral?.r.consentedAt || referral.r.consentRevokedAt) throw notFound(REFERRAL);
+        const pkg = await readPackage(cipher, row.councilId, row.id, referral.r.packageEnc);
+        if (!pkg.documents.some((d) => d.id === documentId && d.version === version))
+          throw notFound({ ja: '引継ぎ資料にない書類', en: 'A document outside the handover package' });
+        const details = { via: 'rechallenge_package', packageHash: referral.r.packageHash };
+        const open = () => documents.downloadAuthorised(tx, actor, resource, documentId, version, details);
+        // The lawyer holds no documents scope (RLS hides the case's documents from it): the one version the consented
+        // package names is read in the council's context, inside this transaction. The council reads in its own.
+        return isCaseWorker(actor, row.councilId) ? open() : inCouncilContext(tx, row.councilId, open);
       });
     },
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { CaseDetail, ProblemDetails, RcConsentView, RcLawyerPackage, Rechallenge } from '@kasseika/contracts';
+import type { AccessLog, CaseDetail, DocumentItem, ProblemDetails, RcConsentView, RcLawyerPackage, Rechallenge } from '@kasseika/contracts';
 import { caseGrants } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
 import { createCase, createUser, grantCase, signIn, type TestUser } from '../../../test/factories';
@@ -40,6 +40,31 @@ async function rcCase(): Promise<{ id: string; company: TestClient }> {
 
 async function prepare(id: string, email = lawyer.user.email) {
   return pm.put(u(id, '/referral'), { lawyerEmail: email, documentIds: [], figures: ['advice'], message: '初回相談をお願いします' });
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+const PDF2 = Buffer.from('%PDF-1.4\n% version 2\ntrailer << >>\n%%EOF\n', 'latin1');
+
+/** A PDF upload (multipart) by `c`: a new document, or a new version of `documentId`. */
+function uploadPdf(c: TestClient, caseId: string, bytes: Buffer, name: string, documentId?: string) {
+  const boundary = '----kasseika-rc-docs';
+  const fields = documentId ? {} : { docType: 'other', title: name, visibility: 'council_internal' };
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`, 'utf8'),
+  );
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return c.request({
+    method: 'POST',
+    url: `/api/v1/cases/${caseId}/documents${documentId ? `/${documentId}/versions` : ''}`,
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
 }
 
 beforeAll(async () => {
@@ -128,6 +153,63 @@ describe('再チャレンジ支援', () => {
     expect(grants).toHaveLength(1);
     expect(grants[0]?.revokedAt).not.toBeNull();
     expect(grants[0]?.scopes).toEqual(['case.read', 'rechallenge.package']);
+  });
+
+  it('lets the referred lawyer download exactly the packaged document versions while the consent stands (audited)', async () => {
+    const { id, company } = await rcCase();
+    const packed = await uploadPdf(pm, id, PDF, '決算書');
+    expect(packed.statusCode, packed.body).toBe(201);
+    const packedId = packed.json<DocumentItem>().id;
+    const outside = await uploadPdf(pm, id, PDF, '社内メモ');
+    const outsideId = outside.json<DocumentItem>().id;
+    const prepared = await pm.put(u(id, '/referral'), {
+      lawyerEmail: lawyer.user.email,
+      documentIds: [packedId],
+      figures: [],
+      message: '',
+    });
+    expect(prepared.statusCode, prepared.body).toBe(200);
+    const hash = prepared.json<{ packageHash: string }>().packageHash;
+    const dl = (c: TestClient, documentId: string, version = 1) =>
+      c.get(u(id, `/package/documents/${documentId}/versions/${version}/content`));
+
+    // Before consent: nothing.
+    expect((await dl(lawyer.c, packedId)).statusCode).toBe(404);
+    expect((await company.post(u(id, '/consent'), { packageHash: hash })).statusCode).toBe(204);
+    // A version added after the consent is not the one consented to.
+    expect((await uploadPdf(pm, id, PDF2, '決算書', packedId)).statusCode).toBe(201);
+
+    const res = await dl(lawyer.c, packedId);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.rawPayload.equals(PDF)).toBe(true);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename=".*"; filename\*=UTF-8''.*\.pdf$/);
+    expect(res.headers['content-security-policy']).toBe("sandbox; default-src 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+
+    // Not in the package, not the packaged version, another lawyer, another council: 404.
+    expect((await dl(lawyer.c, outsideId)).statusCode).toBe(404);
+    expect((await dl(lawyer.c, packedId, 2)).statusCode).toBe(404);
+    expect((await dl(otherLawyer.c, packedId)).statusCode).toBe(404);
+    expect((await otherPm.get(`/api/v1/cases/${id}/documents/${packedId}/versions/1/content`)).statusCode).toBe(404);
+    // The lawyer's ordinary document routes stay closed (no documents scope).
+    expect((await lawyer.c.get(`/api/v1/cases/${id}/documents/${packedId}/versions/1/content`)).statusCode).toBe(403);
+    // The council keeps its normal document routes, and reads the package's too; the company its own.
+    expect((await pm.get(`/api/v1/cases/${id}/documents/${outsideId}/versions/1/content`)).statusCode).toBe(200);
+    expect((await pm.get(`/api/v1/cases/${id}/documents/${packedId}/versions/2/content`)).statusCode).toBe(200);
+    expect((await dl(pm, packedId)).statusCode).toBe(200);
+    expect((await company.get(`/api/v1/cases/${id}/documents`)).statusCode).toBe(200);
+
+    // The company sees the lawyer's download in its access log.
+    const log = (await company.get(`/api/v1/cases/${id}/access-log`)).json<AccessLog>();
+    expect(
+      log.items.some((i) => i.eventType === 'DOCUMENT_DOWNLOADED' && i.actorRoles.includes('lawyer')),
+      JSON.stringify(log.items.map((i) => [i.eventType, i.actorRoles])),
+    ).toBe(true);
+
+    // Revocation stops it at once.
+    expect((await company.delete(u(id, '/consent'))).statusCode).toBe(204);
+    expect((await dl(lawyer.c, packedId)).statusCode).toBe(404);
   });
 
   it('tracks the exit route and guarantor workouts with checked dates', async () => {

@@ -4,6 +4,7 @@ import {
   createRcAdviceBodySchema,
   createRcConsultationBodySchema,
   createRcProceedingBodySchema,
+  documentVersionParamsSchema,
   prepareRcReferralBodySchema,
   rcConsentBodySchema,
   rcConsentViewSchema,
@@ -13,7 +14,7 @@ import {
   rechallengeSchema,
   updateRcProceedingBodySchema,
 } from '@kasseika/contracts';
-import { routesFor } from '../../http/route';
+import { fileResponseSchema, routesFor } from '../../http/route';
 import type { RechallengeService } from './rechallenge.service';
 
 export interface RechallengeRouteDeps {
@@ -125,6 +126,20 @@ export const rechallengeRoutes = [
     success: { status: 200, description: 'The package', schema: rcLawyerPackageSchema },
     problems: [401, 403, 404, 422],
     handler: ({ params }, { deps, actor }) => deps.rechallenge.lawyerPackage(actor, params.caseId),
+  }),
+  route({
+    method: 'GET',
+    path: `${BASE}/package/documents/{documentId}/versions/{version}/content`,
+    operationId: 'downloadRcPackageDocument',
+    summary: 'Download a document version of the consented handover package (always as an attachment; audited)',
+    description:
+      'The referred lawyer (through the consent’s grant) and the council. Only the documents and exact versions the consented package names, and only while the consent stands: 404 otherwise, at once after a revocation.',
+    tags: ['rechallenge'],
+    access: { kind: 'signedIn' },
+    params: documentVersionParamsSchema,
+    success: { status: 200, description: 'The file', schema: fileResponseSchema, file: { contentType: 'application/octet-stream' } },
+    problems: [401, 403, 404, 422],
+    handler: ({ params }, { deps, actor }) => deps.rechallenge.packageDocument(actor, params.caseId, params.documentId, params.version),
   }),
   route({
     method: 'POST',

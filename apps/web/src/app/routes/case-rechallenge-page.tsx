@@ -64,7 +64,7 @@ export function CaseRechallengePage() {
               {t('lawyer.heading')}
             </h2>
             <p className="mt-1 mb-3 text-sm">{t('lawyer.consentedAt', { at: formatDateTimeJst(pkg.data.consentedAt, lang) })}</p>
-            <PackageView pkg={pkg.data.package} hash={pkg.data.packageHash} />
+            <PackageView pkg={pkg.data.package} hash={pkg.data.packageHash} downloadCaseId={caseId} />
           </section>
         ) : (
           <Notice

@@ -92,3 +92,6 @@ export const updateRcProceeding = (caseId: string, id: string, body: UpdateRcPro
   apiPatch(`${rc(caseId)}/proceedings/${encodeURIComponent(id)}`, body);
 export const addRcConsultation = (caseId: string, body: CreateRcConsultationBody) =>
   apiPost(`${rc(caseId)}/consultations`, body, rcConsultationCreatedSchema);
+/** The download address of one document version of the consented package (an attachment; every download is audited). */
+export const rcPackageDocumentHref = (caseId: string, documentId: string, version: number) =>
+  `${rc(caseId)}/package/documents/${encodeURIComponent(documentId)}/versions/${version}/content`;

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createRcConsultationBodySchema, type Rechallenge } from '@kasseika/contracts';
 import { Button } from '../../../components/ui/button';
@@ -22,13 +23,25 @@ export function Consultations({ caseId, data, lang }: { caseId: string; data: Re
   const { t } = useTranslation('rechallenge');
   const refresh = useRefresh(caseId);
   const f = data.feeSupport;
+  // Fee support is ticked by default only while some of the limit is left — also after a recorded consultation used
+  // the last of it (the answer's `remaining`, not the value when the form was first drawn).
+  const supportLeft = useRef(f.remaining > 0);
+  const blank = (feeSupported: boolean): ConsultationValues => ({
+    heldOn: '',
+    lawyerName: data.referral?.lawyerName ?? '',
+    feeYen: '',
+    feeSupported,
+    note: '',
+  });
   const { form, submit, result } = useContractForm<ConsultationValues, typeof createRcConsultationBodySchema>({
     schema: createRcConsultationBodySchema,
-    defaults: { heldOn: '', lawyerName: data.referral?.lawyerName ?? '', feeYen: '', feeSupported: f.remaining > 0, note: '' },
+    defaults: blank(f.remaining > 0),
+    resetValues: () => blank(supportLeft.current),
     fields: ['heldOn', 'lawyerName', 'feeYen', 'feeSupported', 'note'] as const,
     toBody: (v) => ({ ...v, feeYen: v.feeYen.trim() === '' ? Number.NaN : Number(v.feeYen.replace(/[,，円\s]/g, '')) }),
     send: async (body) => {
       const r = await addRcConsultation(caseId, body);
+      supportLeft.current = r.remaining > 0;
       await refresh();
       const counted = r.supportOrdinal
         ? t('consultations.counted', { n: r.supportOrdinal, limit: f.limit })

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { RcPackage } from '@kasseika/contracts';
 import { formatDateJst, formatDateTimeJst } from '../../../lib/format';
 import { langOf } from '../../../lib/form-errors';
+import { rcPackageDocumentHref } from '../api/rechallenge';
 
 const yen = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 0 });
 export const yenText = (n: number) => `${yen.format(n)}円`;
@@ -11,8 +12,9 @@ const TABLE =
 /**
  * The handover package as sealed: the chosen documents (listed with their version), the guarantors' 残存資産
  * figures, the statements' key figures and the advice — exactly what the company consents to and the lawyer reads.
+ * With `downloadCaseId` (the referred lawyer's consented package), each document links to its packaged version.
  */
-export function PackageView({ pkg, hash }: { pkg: RcPackage; hash: string }) {
+export function PackageView({ pkg, hash, downloadCaseId }: { pkg: RcPackage; hash: string; downloadCaseId?: string }) {
   const { t, i18n } = useTranslation('rechallenge');
   const lang = langOf(i18n.language);
   return (
@@ -36,6 +38,18 @@ export function PackageView({ pkg, hash }: { pkg: RcPackage; hash: string }) {
             {pkg.documents.map((d) => (
               <li key={d.id}>
                 {d.title}（{t('package.version', { version: d.version })} · {formatDateJst(d.uploadedAt, lang)}）
+                {downloadCaseId && d.version > 0 ? (
+                  <>
+                    {' '}
+                    <a
+                      href={rcPackageDocumentHref(downloadCaseId, d.id, d.version)}
+                      download
+                      className="inline-flex min-h-11 items-center font-bold break-all"
+                    >
+                      {t('package.download', { title: d.title, version: d.version })}
+                    </a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
