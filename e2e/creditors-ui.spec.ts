@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { generate } from 'otplib';
-import { expect, expectAxeClean, test } from './fixtures';
+import { expect, expectAxeClean, switchToEnglish, test } from './fixtures';
 import { demoEmail, signInAs, signOutOf } from './sign-in';
 
 /**
@@ -179,4 +179,17 @@ test('the council edits creditors and loans, imports the template and comments o
   // The council sees the stance.
   await page.goto(`/cases/${caseId}/creditors`);
   await expect(page.getByTestId('consent-list')).toContainText('埼玉りそな（0017）: 条件付き賛成（役員報酬の減額を計画に明記すること）');
+
+  // In English, and by keyboard alone: the PM adds a second comment.
+  await switchToEnglish(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Edit creditors and loans' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Review comments on the plan (PM/SM)' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Comment on version 1' }).focus();
+  await page.keyboard.type('Please attach the capex quotes.');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Record the comment' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Recorded the comment on version 1')).toBeVisible();
+  await expect(page.getByTestId('plan-comments').getByRole('listitem')).toHaveCount(2);
+  await expectAxeClean(page, 'creditors page (council, English)');
 });
