@@ -1,59 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loanBodySchema, type Loan, type LoanBody } from '@kasseika/contracts';
+import type { Loan, LoanBody } from '@kasseika/contracts';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/form-field';
 import { ApiError } from '../../../lib/api';
 import { fieldMessage, langOf, problemMessage } from '../../../lib/form-errors';
-
-const FIELDS = [
-  'label',
-  'balance',
-  'annualRatePercent',
-  'monthlyRepayment',
-  'collateral',
-  'collateralAppraisal',
-  'collateralHaircutPercent',
-  'guaranteeCoverPercent',
-] as const;
-type Field = (typeof FIELDS)[number];
-type Values = Record<Field, string>;
-
-/**
- * A typed number: full-width digits and separators are folded (NFKC), commas and spaces dropped. Text that is not a
- * number becomes -1, which every amount and percentage rule refuses — so the field shows its own Japanese message
- * (the contract's) rather than a generic type error.
- */
-function typedNumber(raw: string): number | undefined {
-  const s = raw.normalize('NFKC').replace(/[,\s円%]/g, '');
-  if (s === '') return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : -1;
-}
-
-function toBody(v: Values): unknown {
-  return {
-    label: v.label,
-    balance: typedNumber(v.balance) ?? -1,
-    annualRatePercent: typedNumber(v.annualRatePercent) ?? -1,
-    monthlyRepayment: typedNumber(v.monthlyRepayment) ?? -1,
-    collateral: v.collateral.trim() === '' ? null : v.collateral,
-    collateralAppraisal: typedNumber(v.collateralAppraisal),
-    collateralHaircutPercent: typedNumber(v.collateralHaircutPercent),
-    guaranteeCoverPercent: typedNumber(v.guaranteeCoverPercent),
-  };
-}
-
-const initial = (loan?: Loan): Values => ({
-  label: loan?.label ?? '',
-  balance: loan ? String(loan.balance) : '',
-  annualRatePercent: loan ? String(loan.annualRatePercent) : '',
-  monthlyRepayment: loan ? String(loan.monthlyRepayment) : '',
-  collateral: loan?.collateral ?? '',
-  collateralAppraisal: loan ? String(loan.collateralAppraisal) : '',
-  collateralHaircutPercent: loan ? String(loan.collateralHaircutPercent) : '',
-  guaranteeCoverPercent: loan ? String(loan.guaranteeCoverPercent) : '',
-});
+import {
+  LOAN_FIELDS as FIELDS,
+  loanFormErrors,
+  loanFormValues,
+  type LoanField as Field,
+  type LoanFormValues as Values,
+} from './loan-values';
 
 /**
  * Adds or edits one loan (integer yen; rate in % a year). The contract schema the API validates with checks the form
@@ -73,7 +31,7 @@ export function LoanForm({
 }) {
   const { t, i18n } = useTranslation('creditors');
   const lang = langOf(i18n.language);
-  const [values, setValues] = useState<Values>(() => initial(loan));
+  const [values, setValues] = useState<Values>(() => loanFormValues(loan));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -99,13 +57,9 @@ export function LoanForm({
       onSubmit={(e) => {
         e.preventDefault();
         setFormError(null);
-        const parsed = loanBodySchema.safeParse(toBody(values));
-        if (!parsed.success) {
-          const next: Partial<Record<Field, string>> = {};
-          for (const issue of parsed.error.issues) {
-            const f = issue.path[0] as Field;
-            next[f] ??= issue.message;
-          }
+        const parsed = loanFormErrors(values);
+        if (!parsed.ok) {
+          const next = parsed.errors;
           setErrors(next);
           const first = FIELDS.find((f) => next[f]);
           if (first) (e.currentTarget.elements.namedItem(first) as HTMLInputElement | null)?.focus();
@@ -113,9 +67,9 @@ export function LoanForm({
         }
         setErrors({});
         setBusy(true);
-        onSubmit(parsed.data)
+        onSubmit(parsed.body)
           .then(() => {
-            if (!loan) setValues(initial());
+            if (!loan) setValues(loanFormValues());
           })
           .catch((error: unknown) => {
             const next: Partial<Record<Field, string>> = {};
