@@ -124,6 +124,19 @@ test('the council edits creditors and loans, imports the template and comments o
   await expect(page.getByTestId('creditor-table')).toContainText('みずほ（0001）');
   await expect(page.getByTestId('creditor-table')).toContainText('三菱ＵＦＪ（0005）');
 
+  // A loan is edited; a creditor is removed (after confirming).
+  await card.getByRole('button', { name: '埼玉りそな の借入「運転資金（証書貸付）」を編集する' }).click();
+  const editForm = card.getByRole('form', { name: '埼玉りそな の借入「運転資金（証書貸付）」を編集する' });
+  await expect(editForm.getByRole('textbox', { name: '月額返済（円）' })).toHaveValue('200000');
+  await editForm.getByRole('textbox', { name: '月額返済（円）' }).fill('250,000');
+  await editForm.getByRole('button', { name: '借入を保存する' }).click();
+  await expect(page.getByText('借入「運転資金（証書貸付）」を保存しました')).toBeVisible();
+  await expect(card).toContainText('月額返済 250,000円');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: '三菱ＵＦＪ を債権者から削除する' }).click();
+  await expect(page.getByText('三菱ＵＦＪ を債権者から削除しました')).toBeVisible();
+  await expect(page.getByTestId('creditor-table')).not.toContainText('（0005）');
+
   // A version, and the PM's comment on it.
   await page.getByRole('textbox', { name: '表題' }).fill('再生計画（案）');
   await page.getByRole('textbox', { name: '計画の概要' }).fill('設備を更新し、5年で債務超過を解消する。');
