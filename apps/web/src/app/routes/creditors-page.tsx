@@ -4,7 +4,10 @@ import { Loading } from '../../components/ui/status';
 import { isCaseId, useCase } from '../../features/cases/api/cases';
 import { useCreditorTable, useLifts, usePlan } from '../../features/creditors/api/creditors';
 import { ConfidentialitySection } from '../../features/creditors/components/confidentiality-section';
+import { CreditorEditor } from '../../features/creditors/components/creditor-editor';
+import { CreditorImport } from '../../features/creditors/components/creditor-import';
 import { CreditorTable } from '../../features/creditors/components/creditor-table';
+import { PlanComments, StanceForm } from '../../features/creditors/components/plan-review';
 import { PlanSection } from '../../features/creditors/components/plan-section';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { CaseNotFound } from './case-detail-page';
@@ -64,12 +67,32 @@ export function CreditorsPage() {
           <CreditorTable table={table.data} />
         </section>
       ) : null}
+      {table.data?.abilities.edit ? (
+        <section aria-labelledby="editor-heading" className={SECTION_CARD}>
+          <h2 id="editor-heading" className="mb-3 text-xl">
+            {t('editor.heading')}
+          </h2>
+          <div className="grid grid-cols-1 gap-6">
+            <CreditorEditor caseId={caseId} table={table.data} />
+            <CreditorImport caseId={caseId} />
+          </div>
+        </section>
+      ) : null}
       {plan.data ? (
         <section aria-labelledby="plan-heading" className={SECTION_CARD}>
           <h2 id="plan-heading" className="mb-3 text-xl">
             {t('plan.heading')}
           </h2>
           <PlanSection caseId={caseId} plan={plan.data} stage={c.stage} onMoved={() => void detail.refetch()} />
+          <StanceForm key={plan.data.current?.sha256 ?? 'none'} caseId={caseId} plan={plan.data} />
+        </section>
+      ) : null}
+      {plan.data?.current && plan.data.abilities.comment ? (
+        <section aria-labelledby="comments-heading" className={SECTION_CARD}>
+          <h2 id="comments-heading" className="mb-3 text-xl">
+            {t('comments.heading')}
+          </h2>
+          <PlanComments caseId={caseId} plan={plan.data} />
         </section>
       ) : null}
     </div>

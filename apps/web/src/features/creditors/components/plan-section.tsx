@@ -53,7 +53,13 @@ export function PlanSection({ caseId, plan, stage, onMoved }: { caseId: string; 
           <p className="font-mono text-sm break-all">SHA-256: {current.sha256}</p>
           <p className="text-sm text-ink-sub">{t('plan.submittedAt', { at: formatDateTimeJst(current.submittedAt, lang) })}</p>
           <p className="whitespace-pre-wrap">{current.content.summary}</p>
-          <div className="overflow-x-auto" tabIndex={-1} role="region" aria-label={t('plan.proposed')}>
+          <div
+            className="overflow-x-auto"
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a table wider than a 360 px screen scrolls; keyboard users must be able to reach it (axe scrollable-region-focusable)
+            tabIndex={0}
+            role="region"
+            aria-label={t('plan.proposed')}
+          >
             <table className="w-full min-w-[36rem] text-left text-sm">
               <caption className="text-left font-bold">
                 {t('plan.tableCaption', { total: yen(current.content.monthlyRepaymentTotal, lang) })}
