@@ -7,6 +7,7 @@ import {
   caseConfidentialityLifts,
   caseCreditors,
   caseGrants,
+  caseInterviews,
   caseIssues,
   caseLoans,
   caseRvTeamMembers,
@@ -140,6 +141,17 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
           .insert(caseIssues)
           .values({ councilId: c.councilId, caseId: c.id, issueEnc, createdBy: bystander.id })
           .returning({ id: caseIssues.id }),
+      );
+      return row!.id;
+    },
+    freshInterviewId: async () => {
+      const attendeesEnc = await t.services.cipher.encrypt(c.councilId, '代表者、PM', `case_interviews.attendees:${c.id}`);
+      const notesEnc = await t.services.cipher.encrypt(c.councilId, 'マトリクス面談', `case_interviews.notes:${c.id}`);
+      const [row] = await withTenantTx(t.database.db, { councilId: c.councilId, userId: null, roles: [] }, (tx) =>
+        tx
+          .insert(caseInterviews)
+          .values({ councilId: c.councilId, caseId: c.id, heldOn: '2026-11-20', attendeesEnc, notesEnc, recordedBy: bystander.id })
+          .returning({ id: caseInterviews.id }),
       );
       return row!.id;
     },

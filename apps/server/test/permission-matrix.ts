@@ -48,6 +48,8 @@ export interface MatrixTarget {
   freshCaseId(): Promise<string>;
   /** A fresh 問題点・課題 on the target case (council case work). */
   freshIssueId(): Promise<string>;
+  /** A fresh interview record on the target case (council case work). */
+  freshInterviewId(): Promise<string>;
   /** Like `freshCaseId`, with a recorded triage decision `refer` (so a referral letter exists). */
   referredCaseId(): Promise<string>;
   /** A fresh open task on the target case. */
@@ -784,6 +786,11 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     target: 'case',
     request: (t) => json('POST', `/api/v1/cases/${t.caseId}/issues`, { issue: 'マトリクス課題', advice: '助言' }),
     expected: caseWorkersOnly(201),
+  },
+  downloadInterviewSummary: {
+    target: 'case',
+    request: async (t) => json('GET', `/api/v1/cases/${t.caseId}/interviews/${await t.freshInterviewId()}/summary.pdf`),
+    expected: caseWorkersOnly(200),
   },
   recordIssueAdvice: {
     target: 'case',

@@ -112,6 +112,7 @@ export const deskConsultationSchema = z
 
 export const taskIdParamsSchema = z.strictObject({ caseId: z.uuid(), taskId: z.uuid() });
 export const issueIdParamsSchema = z.strictObject({ caseId: z.uuid(), issueId: z.uuid() });
+export const interviewIdParamsSchema = z.strictObject({ caseId: z.uuid(), interviewId: z.uuid() });
 
 export const createTaskBodySchema = z
   .strictObject({

@@ -181,6 +181,34 @@ describe('triage', () => {
   });
 });
 
+describe('interview summary (面談記録)', () => {
+  it('prints one interview of the case as a PDF attachment, audited; another case’s interview, another council and outsiders get nothing', async () => {
+    const c = await createCase(t.database.db, 13, '面談要旨確認株式会社');
+    const other = await createCase(t.database.db, 13, '別案件株式会社');
+    const iv = await pm.c.post(u(c.id, 'interviews'), { heldOn: '2026-11-20', attendees: '代表者、PM', notes: '資金繰りが厳しい' });
+    expect(iv.statusCode, iv.body).toBe(201);
+    const interviewId = iv.json<{ id: string }>().id;
+    await pm.c.post(u(c.id, 'issues'), { issue: '粗利率の低下', advice: '価格改定を検討する' });
+
+    const pdf = await staff.c.get(u(c.id, `interviews/${interviewId}/summary.pdf`));
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(String(pdf.headers['content-disposition'])).toMatch(/^attachment;/);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const audited = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_events where event_type = 'CASE_INTERVIEW_SUMMARY_CREATED' and target_id = ${interviewId}`,
+    );
+    expect(audited[0]?.n).toBe(1);
+
+    expect((await staff.c.get(u(other.id, `interviews/${interviewId}/summary.pdf`))).statusCode).toBe(404);
+    expect((await staff.c.get(u(c.id, `interviews/${crypto.randomUUID()}/summary.pdf`))).statusCode).toBe(404);
+    expect((await otherPm.c.get(u(c.id, `interviews/${interviewId}/summary.pdf`))).statusCode).toBe(404);
+    await grantCase(t.database.db, company.user, c, 13);
+    expect((await company.c.get(u(c.id, `interviews/${interviewId}/summary.pdf`))).statusCode).toBe(403);
+  });
+});
+
 describe('tasks and deadlines', () => {
   it('counts due dates in business days (weekends and 勤労感謝の日 skipped) and offers the stage checklist', async () => {
     const c = await createCase(t.database.db, 13);

@@ -26,6 +26,7 @@ import {
 } from './casework.repository';
 import { jstDate } from './japanese-calendar';
 import { buildReferralLetterPdf } from './referral-letter.pdf';
+import { buildInterviewSummaryPdf } from './interview-summary.pdf';
 
 export interface ConsultationServiceDeps {
   readonly db: Db;
@@ -301,6 +302,41 @@ export function createConsultationService({ db, audit, cipher, cases, diagnose, 
           targetId: row.id,
         });
         return { body, filename: `紹介状_${row.referenceNo}.pdf` };
+      });
+    },
+
+    /** 面談記録（要旨） of one interview as PDF, with the problems and advice recorded so far; 404 for another case's. */
+    async interviewSummary(actor: Actor, caseId: string, interviewId: string): Promise<FileDownload> {
+      if (actor.kind !== 'user') throw new ForbiddenError('case.consultation.read', null, null);
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const { row } = await open(tx, actor, caseId, 'case.consultation.read');
+        const interview = (await listInterviews(tx, row.id)).find((i) => i.id === interviewId);
+        if (!interview) throw notFound({ ja: '指定された面談記録', en: 'The interview record' });
+        const c = row.councilId;
+        const issues = await Promise.all(
+          (await listIssues(tx, row.id)).map(async (i) => ({
+            issue: await dec(c, i.issueEnc, 'case_issues.issue', row.id),
+            advice: i.adviceEnc === null ? null : await dec(c, i.adviceEnc, 'case_issues.advice', row.id),
+          })),
+        );
+        const body = await buildInterviewSummaryPdf({
+          councilName: row.councilName,
+          referenceNo: row.referenceNo,
+          companyName: row.companyName,
+          heldOn: interview.heldOn,
+          attendees: await dec(c, interview.attendeesEnc, 'case_interviews.attendees', row.id),
+          notes: await dec(c, interview.notesEnc, 'case_interviews.notes', row.id),
+          issues,
+          date: jstDate(now()),
+          preparedBy: actor.displayName,
+        });
+        await recordCasework(audit, tx, actor, 'CASE_INTERVIEW_SUMMARY_CREATED', {
+          councilId: c,
+          caseId: row.id,
+          targetType: 'case_interview',
+          targetId: interview.id,
+        });
+        return { body, filename: `面談記録_${row.referenceNo}_${interview.heldOn}.pdf` };
       });
     },
   };

@@ -1,10 +1,4 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = readFileSync(require.resolve('@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf'));
-const FONT_BOLD = readFileSync(require.resolve('@expo-google-fonts/biz-udpgothic/700Bold/BIZUDPGothic_700Bold.ttf'));
+import { japaneseDate, startCouncilPdf } from './casework-pdf';
 
 export interface ReferralLetterInput {
   readonly councilName: string;
@@ -19,11 +13,6 @@ export interface ReferralLetterInput {
   readonly signerName: string;
 }
 
-function japaneseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 /**
  * 紹介状: the letter a council hands the company for the body it is referred to (よろず支援拠点, 事業承継・引継ぎ支援
  * センター, …). A4 portrait, BIZ UDPGothic embedded, Japanese only (the recipient is a Japanese public body).
@@ -31,27 +20,7 @@ function japaneseDate(iso: string): string {
  * @see ../shared/domain/REFERENCE.md §1.1
  */
 export async function buildReferralLetterPdf(input: ReferralLetterInput): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 56, left: 64, right: 64 },
-    info: {
-      Title: `紹介状（${input.companyName}）`,
-      Author: input.councilName,
-      Creator: 'Kasseika',
-      CreationDate: new Date(`${input.date}T00:00:00+09:00`),
-    },
-    lang: 'ja-JP',
-    displayTitle: true,
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const { doc, width, done } = startCouncilPdf({ title: `紹介状（${input.companyName}）`, author: input.councilName, date: input.date });
 
   doc
     .font('regular')

@@ -67,6 +67,7 @@ export async function saveIssueAdvice(caseId: string, issueId: string, advice: s
   await apiSend('PUT', `${base(caseId)}/issues/${encodeURIComponent(issueId)}/advice`, { json: { advice } });
 }
 export const referralLetterUrl = (caseId: string) => `${base(caseId)}/triage/referral-letter.pdf`;
+export const interviewSummaryUrl = (caseId: string, interviewId: string) => `${base(caseId)}/interviews/${interviewId}/summary.pdf`;
 
 export function useEarningsImprovement(caseId: string) {
   return useQuery({

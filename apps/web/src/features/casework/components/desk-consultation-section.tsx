@@ -13,6 +13,7 @@ import {
   caseworkKeys,
   recordInterview,
   recordIssue,
+  interviewSummaryUrl,
   referralLetterUrl,
   saveIssueAdvice,
   useDeskConsultation,
@@ -226,7 +227,13 @@ export function DeskConsultationSection({ detail }: { detail: CaseDetail }) {
                 {formatDateJst(i.heldOn, lang)} <span className="font-normal text-ink-sub">— {i.attendees}</span>
               </p>
               <p className="whitespace-pre-wrap">{i.notes}</p>
-              <p className="text-xs text-ink-sub">{t('interviews.recordedBy', { name: i.recordedByName ?? '—' })}</p>
+              <p className="text-xs text-ink-sub">
+                {t('interviews.recordedBy', { name: i.recordedByName ?? '—' })}
+                {' · '}
+                <a href={interviewSummaryUrl(detail.id, i.id)} download>
+                  {t('interviews.summaryPdf', { date: formatDateJst(i.heldOn, lang) })}
+                </a>
+              </p>
             </li>
           ))}
         </ol>
