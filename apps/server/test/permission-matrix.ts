@@ -1326,4 +1326,19 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
       default: same(404),
     }),
   },
+  downloadBankMeetingWorkbook: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshMeeting();
+      return json('GET', `/api/v1/cases/${f.caseId}/meetings/${f.meetingId}/materials.xlsx`);
+    },
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(200, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
 };

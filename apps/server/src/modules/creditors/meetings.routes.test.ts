@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -125,6 +126,24 @@ describe('bank meetings', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The workbook: the pro-rata table of v1 as number values (信用プロラタ, REFERENCE §10.5: 666,667 / 0 / 333,333).
+    const xlsx = await banks.mizuho.c.get(`${base}/meetings/${meeting.id}/materials.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('プロラタ表')!;
+    const table = [2, 3, 4].map((r) => [
+      sheet.getCell(r, 1).value,
+      sheet.getCell(r, 6).value,
+      sheet.getCell(r, 7).value,
+      sheet.getCell(r, 8).value,
+    ]);
+    expect(table).toEqual([
+      ['0001', 20_000_000, 66.67, 666_667],
+      ['0005', 0, 0, 0],
+      ['0009', 10_000_000, 33.33, 333_333],
+    ]);
+    expect(wb.getWorksheet('会議概要')!.getCell(2, 2).value).toBe(yesterday.replace('T', ' '));
     // A bank cannot schedule, edit or record.
     expect((await banks.mizuho.c.post(`${base}/meetings`, body)).statusCode).toBe(403);
     expect((await banks.mizuho.c.put(`${base}/meetings/${meeting.id}/record`, { attendance: [], minutes: 'x' })).statusCode).toBe(403);

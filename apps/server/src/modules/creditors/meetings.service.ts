@@ -8,7 +8,8 @@ import { withTenantTx } from '../../db/tenant-tx';
 import { AppError, invalid, notFound } from '../../errors/app-error';
 import type { FieldCipher } from '../../security/field-cipher';
 import { loadCaseForActor, type CaseRow } from '../cases/cases.service';
-import { buildMeetingMaterialsPdf } from './meetings.pdf';
+import { buildMeetingMaterialsPdf, type MeetingMaterialsInput } from './meetings.pdf';
+import { buildMeetingWorkbook } from './meetings.xlsx';
 import { findMeeting, insertMeeting, listMeetings, updateMeeting, type MeetingRow } from './meetings.repository';
 import { planContentPlace } from './plans.service';
 import { listVersions, type PlanVersionRow } from './plans.repository';
@@ -274,16 +275,21 @@ export function createMeetingsService({ db, audit, cipher, now }: MeetingsServic
       });
     },
 
-    /** The meeting materials PDF: the meeting, the version it discusses and its pro-rata table. */
-    async materials(actor: Actor, caseId: string, meetingId: string): Promise<{ body: Buffer; filename: string }> {
+    /** The meeting materials: a PDF (the meeting, the version it discusses and its pro-rata table) or a workbook. */
+    async materials(
+      actor: Actor,
+      caseId: string,
+      meetingId: string,
+      format: 'pdf' | 'xlsx' = 'pdf',
+    ): Promise<{ body: Buffer; filename: string }> {
       return withTenantTx(db, tenantContextOf(actor), async (tx) => {
         const { row, resource } = await load(tx, actor, caseId);
         authorize(actor, 'case.meetings.read', resource);
         const { m, versions } = await one(tx, row.id, meetingId);
         const v = versions.find((x) => x.id === m.versionId);
         if (!v) throw notFound(MEETING);
-        await record(tx, actor, 'BANK_MEETING_VIEWED', row, m.id, { materials: 'pdf', versionNo: v.versionNo });
-        const body = await buildMeetingMaterialsPdf({
+        await record(tx, actor, 'BANK_MEETING_VIEWED', row, m.id, { materials: format, versionNo: v.versionNo });
+        const input: MeetingMaterialsInput = {
           councilName: row.councilName,
           content: await decryptContent(v),
           versionNo: v.versionNo,
@@ -292,8 +298,12 @@ export function createMeetingsService({ db, audit, cipher, now }: MeetingsServic
           mode: m.mode,
           place: m.place,
           agenda: m.agenda,
-        });
-        return { body, filename: `バンクミーティング資料_${row.referenceNo}_第${v.versionNo}版_${toJst(m.scheduledAt).slice(0, 10)}.pdf` };
+        };
+        const body = format === 'pdf' ? await buildMeetingMaterialsPdf(input) : await buildMeetingWorkbook(input);
+        return {
+          body,
+          filename: `バンクミーティング資料_${row.referenceNo}_第${v.versionNo}版_${toJst(m.scheduledAt).slice(0, 10)}.${format}`,
+        };
       });
     },
   };

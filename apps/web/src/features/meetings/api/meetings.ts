@@ -28,3 +28,5 @@ export async function recordMeeting(caseId: string, meetingId: string, body: Ban
 }
 
 export const materialsUrl = (caseId: string, meetingId: string) => `/api/v1/cases/${enc(caseId)}/meetings/${enc(meetingId)}/materials.pdf`;
+
+export const workbookUrl = (caseId: string, meetingId: string) => `/api/v1/cases/${enc(caseId)}/meetings/${enc(meetingId)}/materials.xlsx`;

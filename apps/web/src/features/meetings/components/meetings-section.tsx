@@ -7,7 +7,7 @@ import { SelectField, TextAreaField, TextField } from '../../../components/ui/fo
 import { Notice } from '../../../components/ui/notice';
 import { formatDateTimeJst } from '../../../lib/format';
 import { langOf, problemMessage } from '../../../lib/form-errors';
-import { materialsUrl, meetingKeys, recordMeeting, scheduleMeeting } from '../api/meetings';
+import { materialsUrl, meetingKeys, workbookUrl, recordMeeting, scheduleMeeting } from '../api/meetings';
 
 type Message = { tone: 'success' | 'error'; text: string } | null;
 
@@ -65,6 +65,10 @@ function MeetingCard({ caseId, meeting: m, manage }: { caseId: string; meeting: 
       <p>
         <a className="underline underline-offset-4" href={materialsUrl(caseId, m.id)} download>
           {t('materials')}
+        </a>
+        {' · '}
+        <a className="underline underline-offset-4" href={workbookUrl(caseId, m.id)} download>
+          {t('workbook')}
         </a>
       </p>
       <h4 className="font-bold">{t('attendance')}</h4>
