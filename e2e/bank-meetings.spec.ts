@@ -183,7 +183,11 @@ test('the council schedules a bank meeting for the current version; the bank rea
   // The bank reads the minutes.
   await bank.reload();
   await expect(bank.getByTestId('minutes')).toHaveText('計画案を説明した。りそな銀行から資金繰り表の追加提出を求められた。');
-  await bank.screenshot({ path: '.tmp/e2e-results/bank-meetings-bank.png', fullPage: true });
+  await expect(bank.getByText(/記録$/)).toBeVisible();
+  // Readable at 360 px.
+  await bank.setViewportSize({ width: 360, height: 800 });
+  await expectAxeClean(bank, 'bank meetings with minutes at 360 px');
+  await bank.screenshot({ path: '.tmp/e2e-results/bank-meetings-bank-360.png', fullPage: true });
   await bank.context().close();
   await signOut(page);
 

@@ -88,7 +88,9 @@ function MeetingCard({ caseId, meeting: m, manage }: { caseId: string; meeting: 
           </p>
           {m.recordedAt ? (
             <p className="text-sm text-ink-sub">
-              {t('recordedBy', { at: formatDateTimeJst(m.recordedAt, lang), who: m.recordedByName ?? '—' })}
+              {m.recordedByName
+                ? t('recordedBy', { at: formatDateTimeJst(m.recordedAt, lang), who: m.recordedByName })
+                : t('recordedAt', { at: formatDateTimeJst(m.recordedAt, lang) })}
             </p>
           ) : null}
         </section>
