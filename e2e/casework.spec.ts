@@ -59,7 +59,10 @@ test('a PM records the desk consultation, adds tasks in business days, triages i
   await expect(page.getByText('売上が3期連続で減少。借入の返済負担が重い。')).toBeVisible();
   // The interview summary (面談記録) is a PDF attachment.
   const summary = page.waitForEvent('download');
-  await page.getByRole('link', { name: /の面談記録（PDF）$/ }).first().click();
+  await page
+    .getByRole('link', { name: /の面談記録（PDF）$/ })
+    .first()
+    .click();
   expect((await summary).suggestedFilename()).toMatch(/^面談記録_.*\.pdf$/);
 
   // A problem with advice; a bad submit first lists the field error

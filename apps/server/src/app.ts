@@ -108,6 +108,7 @@ export async function buildApp({ config, database, logger, services: given }: Ap
     earnings: services.earnings,
     creditors: services.creditors,
     plans: services.plans,
+    meetings: services.meetings,
     rechallenge: services.rechallenge,
     revitalization: services.revitalization,
     invitations: services.invitations,

@@ -19,6 +19,7 @@ import { oidcRoutes, type OidcRouteDeps } from './modules/auth/oidc.routes';
 import { guarantorsRoutes, type GuarantorsRouteDeps } from './modules/guarantors/guarantors.routes';
 import { intakeRoutes, type IntakeRouteDeps } from './modules/intake/intake.routes';
 import { rechallengeRoutes, type RechallengeRouteDeps } from './modules/rechallenge/rechallenge.routes';
+import { meetingsRoutes, type MeetingsRouteDeps } from './modules/creditors/meetings.routes';
 
 /** What route handlers may use: the union of every module's declared dependencies. */
 export type AppDeps = SystemRouteDeps &
@@ -41,7 +42,8 @@ export type AppDeps = SystemRouteDeps &
   GuarantorsRouteDeps &
   IntakeRouteDeps &
   RechallengeRouteDeps &
-  RevitalizationRouteDeps;
+  RevitalizationRouteDeps &
+  MeetingsRouteDeps;
 
 /**
  * The route registry: every HTTP route of the API. The OpenAPI document, the permission matrix and the
@@ -69,4 +71,5 @@ export const allRoutes: readonly AnyRoute<AppDeps>[] = [
   ...plansRoutes,
   ...rechallengeRoutes,
   ...revitalizationRoutes,
+  ...meetingsRoutes,
 ];

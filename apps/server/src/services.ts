@@ -24,6 +24,7 @@ import { diagnose } from './modules/calculations/calculations-diagnosis';
 import { createCreditorsService, creditorFactsLoader, type CreditorsService } from './modules/creditors/creditors.service';
 import { loadFinancialInstitutions } from './modules/creditors/financial-institutions';
 import { createPlansService, type PlansService } from './modules/creditors/plans.service';
+import { createMeetingsService, type MeetingsService } from './modules/creditors/meetings.service';
 import { freezeAgreedPlan, planFactsLoader } from './modules/creditors/plans.workflow';
 import { createDirectoryService, type DirectoryService } from './modules/directory/directory.service';
 import { createMailer, type Mailer } from './providers/mail/mailer';
@@ -72,6 +73,7 @@ export interface Services {
   readonly earnings: EarningsService;
   readonly creditors: CreditorsService;
   readonly plans: PlansService;
+  readonly meetings: MeetingsService;
   readonly rechallenge: RechallengeService;
   readonly revitalization: RevitalizationService;
   readonly now: () => Date;
@@ -150,6 +152,7 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     financials: createFinancialsService({ db: database.db, audit, cipher, now }),
     creditors: createCreditorsService({ db: database.db, audit, institutions: loadFinancialInstitutions(), now }),
     plans: createPlansService({ db: database.db, audit, cipher, mailer, publicUrl: config.publicUrl, now }),
+    meetings: createMeetingsService({ db: database.db, audit, cipher, now }),
     documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
     consultation: createConsultationService({
       db: database.db,

@@ -220,6 +220,47 @@ describe(`encryption at rest (${process.env.KASSEIKA_TEST_DATABASE_URL ? 'pg_dum
     expect(dump.includes(Buffer.from(comment, 'utf8'))).toBe(false);
   });
 
+  it('keeps bank-meeting minutes out of the stored data', async () => {
+    const pm = new TestClient(t.app).withIp('203.0.113.92');
+    t.clock.advance(31_000);
+    await signIn(pm, await createUser(t.database.db, t.services.cipher, { role: 'council_pm', councilId: 13 }), t.clock.now());
+    const c = await createCase(t.database.db, 13, '会議暗号化確認株式会社');
+    const added = await pm.post(`/api/v1/cases/${c.id}/creditors`, { bankCode: '0001' });
+    const creditorId = added.json<{ items: { id: string }[] }>().items[0]!.id;
+    await pm.post(`/api/v1/cases/${c.id}/creditors/${creditorId}/loans`, {
+      label: '運転資金',
+      balance: 50_000_000,
+      annualRatePercent: 1,
+      monthlyRepayment: 100_000,
+    });
+    const submitted = await pm.post(`/api/v1/cases/${c.id}/plan/versions`, {
+      title: '再生計画',
+      summary: '概要',
+      supportMeasures: ['reschedule'],
+      planYears: 3,
+      monthlyRepaymentTotal: 100_000,
+      proRataMethod: 'balance',
+    });
+    const sha256 = submitted.json<{ current: { sha256: string } }>().current.sha256;
+    const meeting = await pm.post(`/api/v1/cases/${c.id}/meetings`, {
+      scheduledAt: '2026-01-05T10:00',
+      mode: 'in_person',
+      place: '会議室',
+      agenda: ['説明'],
+      versionSha256: sha256,
+    });
+    expect(meeting.statusCode, meeting.body).toBe(201);
+    const minutes = `議事録センチネル-${randomUUID()}`;
+    const recorded = await pm.put(`/api/v1/cases/${c.id}/meetings/${meeting.json<{ id: string }>().id}/record`, {
+      attendance: [{ bankCode: '0001', attended: true, attendees: '融資部' }],
+      minutes,
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const dump = await t.database.dump();
+    expect(dump.includes(Buffer.from('会議暗号化確認株式会社', 'utf8'))).toBe(true); // positive control
+    expect(dump.includes(Buffer.from(minutes, 'utf8'))).toBe(false);
+  });
+
   it('keeps 再チャレンジ advice, the handover package, route notes and consultation notes out of the stored data', async () => {
     const pm = new TestClient(t.app).withIp('203.0.113.93');
     t.clock.advance(31_000);

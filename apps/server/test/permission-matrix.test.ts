@@ -92,7 +92,7 @@ function outcomeOf(status: number, body: string, expected: Outcome, caseId: stri
 function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): MatrixTarget {
   const { council, case: c } = cellTarget(cell);
   const user = role === 'anonymous' ? null : users.get(role)!;
-  return {
+  const target: MatrixTarget = {
     caseId: c.id,
     caseReferenceNo: c.referenceNo,
     councilSlug: council.slug,
@@ -369,7 +369,25 @@ function targetFor(role: RoleOrAnonymous, cell: Cell, client: TestClient): Matri
     lawyerEmail: users.get('lawyer')!.email,
     bystander: { email: bystander.email, password: bystander.password },
     uniqueEmail: () => `matrix-${++emailSeq}-${Date.now()}@example.jp`,
+    freshMeeting: async () => {
+      const f = await target.freshPlan();
+      // Held yesterday (so attendance and minutes may be recorded), about version 1.
+      const res = await execute(uploaders.get(c.councilId)!, {
+        method: 'POST',
+        url: `/api/v1/cases/${f.caseId}/meetings`,
+        body: {
+          scheduledAt: new Date(t.clock.now().getTime() + 9 * 3600_000 - 86_400_000).toISOString().slice(0, 16),
+          mode: 'online',
+          place: 'マトリクス会議',
+          agenda: ['計画案の説明'],
+          versionSha256: f.sha256,
+        },
+      });
+      if (res.statusCode !== 201) throw new Error(`fresh meeting not scheduled: ${res.body}`);
+      return { ...f, meetingId: res.json<{ id: string }>().id };
+    },
   };
+  return target;
 }
 
 async function run(opId: string, entry: MatrixEntry): Promise<string[]> {

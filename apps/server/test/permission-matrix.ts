@@ -62,6 +62,8 @@ export interface MatrixTarget {
   freshLift(): Promise<{ caseId: string; liftId: string }>;
   /** A fresh case (granted like freshCaseId) whose target creditors are the matrix's bank and みずほ (0001), with plan version 1. */
   freshPlan(): Promise<{ caseId: string; sha256: string }>;
+  /** Like `freshPlan`, with a bank meeting about version 1 held yesterday (both target creditors invited). */
+  freshMeeting(): Promise<{ caseId: string; sha256: string; meetingId: string }>;
   /**
    * Like `freshCaseId`, at stage rc_lawyer_referral (再チャレンジ支援), optionally with a referral prepared or consented
    * to (a lawyer bystander) and one tracked route. With `withDocument`, the package names one uploaded document
@@ -1261,5 +1263,102 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     // The target case has no 実態BS or business plan: the report is refused (409) — for those allowed to ask.
     request: (t) => json('GET', `/api/v1/cases/${t.caseId}/revitalization/survey-report.pdf`),
     expected: caseWorkersOnly(409),
+  },
+  // ── バンクミーティング (issue 7): the council manages; invited target creditors with consent in force read ──
+  listBankMeetings: {
+    target: 'case',
+    request: (t) => json('GET', `/api/v1/cases/${t.caseId}/meetings`),
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(200, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  scheduleBankMeeting: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshPlan();
+      return json('POST', `/api/v1/cases/${f.caseId}/meetings`, {
+        scheduledAt: '2026-12-10T14:00',
+        mode: 'in_person',
+        place: 'マトリクス会議室',
+        agenda: ['計画案の説明'],
+        versionSha256: f.sha256,
+      });
+    },
+    expected: caseWorkersOnly(201),
+  },
+  getBankMeeting: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshMeeting();
+      return json('GET', `/api/v1/cases/${f.caseId}/meetings/${f.meetingId}`);
+    },
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(200, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  updateBankMeeting: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshMeeting();
+      return json('PUT', `/api/v1/cases/${f.caseId}/meetings/${f.meetingId}`, {
+        scheduledAt: '2026-12-11T10:00',
+        mode: 'online',
+        place: 'オンライン',
+        agenda: ['質疑応答'],
+        versionSha256: f.sha256,
+      });
+    },
+    expected: caseWorkersOnly(200),
+  },
+  recordBankMeeting: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshMeeting();
+      return json('PUT', `/api/v1/cases/${f.caseId}/meetings/${f.meetingId}/record`, {
+        attendance: [{ bankCode: '0001', attended: true, attendees: '融資部' }],
+        minutes: 'マトリクス議事録',
+      });
+    },
+    expected: caseWorkersOnly(200),
+  },
+  downloadBankMeetingMaterials: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshMeeting();
+      return json('GET', `/api/v1/cases/${f.caseId}/meetings/${f.meetingId}/materials.pdf`);
+    },
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(200, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
+  },
+  downloadBankMeetingWorkbook: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshMeeting();
+      return json('GET', `/api/v1/cases/${f.caseId}/meetings/${f.meetingId}/materials.xlsx`);
+    },
+    expected: table({
+      anonymous: same(401),
+      ...each(workers, byCouncil(200, 404)),
+      council_admin: byCouncil(403, 404),
+      bank_officer: byGrant(200, 404),
+      ...each(['company_member', 'expert', 'lawyer'] as const, byGrant(403, 404)),
+      default: same(404),
+    }),
   },
 };

@@ -21,3 +21,4 @@ export * from './earnings-improvement';
 export * from './creditors';
 export * from './rechallenge';
 export * from './revitalization';
+export * from './bank-meetings';

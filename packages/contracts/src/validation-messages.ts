@@ -301,6 +301,19 @@ export const VALIDATION_MESSAGES = {
   'stance.required': { ja: '賛否（賛成・条件付き・反対）を選んでください', en: 'Choose a stance (support, conditional or oppose)' },
   'conditions.required': { ja: '条件付きの場合は条件を入力してください', en: 'Give the conditions of a conditional stance' },
   'conditions.length': { ja: '条件は2000文字以内で入力してください', en: 'Write the conditions in 2,000 characters or fewer' },
+  // バンクミーティング
+  'meetingAt.format': {
+    ja: '開催日時を日本時間の日付と時刻で入力してください（例: 2026-12-10T14:00）',
+    en: 'Enter the date and time (Japan time) of the meeting (e.g. 2026-12-10T14:00)',
+  },
+  'meetingPlace.length': {
+    ja: '場所（またはオンライン会議の案内）を1〜300文字で入力してください',
+    en: 'Give the place (or the online meeting details) in 1 to 300 characters',
+  },
+  'meetingAgenda.count': { ja: '議題を1〜20件入力してください', en: 'Give 1 to 20 agenda items' },
+  'meetingAgenda.length': { ja: '議題は1件につき1〜200文字で入力してください', en: 'Write each agenda item in 1 to 200 characters' },
+  'meetingAttendees.length': { ja: '出席者は300文字以内で入力してください', en: 'List the attendees in 300 characters or fewer' },
+  'meetingMinutes.length': { ja: '議事録を1〜20000文字で入力してください', en: 'Write minutes of 1 to 20,000 characters' },
   // 再チャレンジ支援
   'rcAdvice.topic': { ja: '助言の内容の区分を選んでください', en: 'Choose what the advice was about' },
   'rcAdvice.advisedOn': { ja: '助言日を日付で入力してください（例: 2026-11-20）', en: 'Enter the date of the advice (e.g. 2026-11-20)' },

@@ -71,6 +71,9 @@ export interface ActionResources {
   // 再生支援 / プレ再生支援
   'case.revitalization.read': CaseResource;
   'case.revitalization.write': CaseResource;
+  // バンクミーティング (issue 7)
+  'case.meetings.read': CaseResource;
+  'case.meetings.manage': CaseResource;
 }
 
 export type Action = keyof ActionResources;
@@ -118,4 +121,6 @@ export const ACTIONS = [
   'case.rechallenge.package',
   'case.revitalization.read',
   'case.revitalization.write',
+  'case.meetings.read',
+  'case.meetings.manage',
 ] as const satisfies readonly Action[];

@@ -92,4 +92,9 @@ export const POLICY_TABLE: { readonly [A in Action]: Rule<A> } = {
   // through their grant (case, team documents, statements), never these records.
   'case.revitalization.read': (actor, r) => isCaseWorker(actor, r.councilId),
   'case.revitalization.write': (actor, r) => isCaseWorker(actor, r.councilId),
+  // バンクミーティング (issue 7): the council schedules and records; invited target creditors read (RLS also requires
+  // the company's consent in force and the bank to be invited).
+  'case.meetings.read': (actor, r) =>
+    isCaseWorker(actor, r.councilId) || (hasRole(actor, 'bank_officer') && r.grantScopes.includes('plan.read')),
+  'case.meetings.manage': (actor, r) => isCaseWorker(actor, r.councilId),
 };

@@ -227,6 +227,12 @@ beforeAll(async () => {
     sql`insert into case_creditor_responses (council_id, case_id, version_id, version_sha256, bank_code, kind, stance, responded_by)
         values (13, ${caseA.id}, ${versionId}, ${'a'.repeat(64)}, ${bankCode}, 'stance', 'support', ${bank.id})`,
   );
+  // a bank meeting on version 1 to which the test bank is invited (issue 7)
+  await queryRows(
+    db,
+    sql`insert into case_bank_meetings (council_id, case_id, version_id, version_sha256, scheduled_at, mode, place, agenda, invited_bank_codes, created_by)
+        values (13, ${caseA.id}, ${versionId}, ${'a'.repeat(64)}, now(), 'in_person', '協議会会議室', '{計画の説明}', array[${bankCode}], ${staff13.id})`,
+  );
   caseB = await createCase(db, 13, '未同意');
   await grantCase(db, bank, caseB, 13, undefined, { lift: false });
   await queryRows(
@@ -602,6 +608,20 @@ beforeAll(async () => {
     role: 'app',
     ctx: bankCtx,
     statement: () => sql`select id from case_plan_versions where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'staff read their council’s bank meetings',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select id from case_bank_meetings where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
+  probe({
+    name: 'an invited, consented target creditor reads the bank meeting',
+    role: 'app',
+    ctx: bankCtx,
+    statement: () => sql`select id from case_bank_meetings where case_id = ${caseA.id}`,
     needsRows: true,
   });
   probe({

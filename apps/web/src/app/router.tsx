@@ -80,6 +80,13 @@ const creditorsRoute = createRoute({
   beforeLoad: requireSignedIn,
   component: lazyRouteComponent(() => import('./routes/creditors-page'), 'CreditorsPage'),
 });
+// バンクミーティング of a case (issue 7).
+const caseMeetingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cases/$caseId/meetings',
+  beforeLoad: requireSignedIn,
+  component: lazyRouteComponent(() => import('./routes/case-meetings-page'), 'CaseMeetingsPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
@@ -93,6 +100,7 @@ const routeTree = rootRoute.addChildren([
   consultationVerifyRoute,
   overdueTasksRoute,
   creditorsRoute,
+  caseMeetingsRoute,
 ]);
 
 export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

@@ -31,6 +31,8 @@ import jaStatements from '../locales/ja/statements.json';
 import enStatements from '../locales/en/statements.json';
 import jaRechallenge from '../locales/ja/rechallenge.json';
 import enRechallenge from '../locales/en/rechallenge.json';
+import jaMeetings from '../locales/ja/meetings.json';
+import enMeetings from '../locales/en/meetings.json';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -53,6 +55,7 @@ export const resources = {
     statements: jaStatements,
     rechallenge: jaRechallenge,
     revitalization: jaRevitalization,
+    meetings: jaMeetings,
   },
   en: {
     common: enCommon,
@@ -71,5 +74,6 @@ export const resources = {
     statements: enStatements,
     rechallenge: enRechallenge,
     revitalization: enRevitalization,
+    meetings: enMeetings,
   },
 } as const;

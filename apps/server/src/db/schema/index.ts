@@ -13,3 +13,4 @@ export * from './creditors';
 export * from './plans';
 export * from './rechallenge';
 export * from './revitalization';
+export * from './bank-meetings';

@@ -14,7 +14,7 @@ import { AppError, invalid } from '../../errors/app-error';
 import type { UploadedFile } from '../../http/upload';
 import { inspectZip } from '../../security/safe-zip';
 import { toEngine } from './calculations.presenter';
-import { applyWorkbookStyle, JAPANESE_FONT } from './calculations.xlsx-style';
+import { applyWorkbookStyle, JAPANESE_FONT } from '../../lib/xlsx-style';
 
 export type { UploadedFile };
 

@@ -255,4 +255,4 @@ function zeroIncomeStatement(): FinancialStatement['incomeStatement'] {
 
 /** Spreadsheet reading and styling shared with other modules' imports (creditors' 借入金一覧). */
 export { cellAddress, gridFromCsv, gridFromXlsx, notSpreadsheet, textOf } from './calculations.import';
-export { applyWorkbookStyle, JAPANESE_FONT } from './calculations.xlsx-style';
+export { applyWorkbookStyle, JAPANESE_FONT } from '../../lib/xlsx-style';

@@ -8,7 +8,7 @@ import {
 } from '@kasseika/finance';
 import type { PlanDocument, PlanResult, Step } from '@kasseika/contracts';
 import { toEngine } from './calculations.presenter';
-import { applyWorkbookStyle, DECIMAL_FORMAT, JAPANESE_FONT, YEN_FORMAT } from './calculations.xlsx-style';
+import { applyWorkbookStyle, DECIMAL_FORMAT, JAPANESE_FONT, YEN_FORMAT } from '../../lib/xlsx-style';
 
 /**
  * The plan as an Excel workbook a banker can open: 損益計画, 貸借対照表, 資金繰り, 金融機関別返済計画, 数値基準,

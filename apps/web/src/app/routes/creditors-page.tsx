@@ -20,6 +20,7 @@ import { PageHeading, SECTION_CARD } from './page-heading';
 export function CreditorsPage() {
   const { t } = useTranslation('creditors');
   const { t: tc } = useTranslation('cases');
+  const { t: tm } = useTranslation('meetings');
   const { caseId } = useParams({ from: '/cases/$caseId/creditors' });
   const detail = useCase(caseId);
   // The sections ask only once the case itself is visible (nothing is requested for a case one may not see).
@@ -50,6 +51,11 @@ export function CreditorsPage() {
         title={t('title')}
         lead={<p>{t('lead')}</p>}
       />
+      <p>
+        <Link to="/cases/$caseId/meetings" params={{ caseId }} className="underline underline-offset-4">
+          {tm('link')}
+        </Link>
+      </p>
       {lifts.isPending || table.isPending || plan.isPending ? <Loading /> : null}
       {lifts.data ? (
         <section aria-labelledby="lift-heading" className={SECTION_CARD}>

@@ -1,0 +1,243 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { BankMeeting, BankMeetingList } from '@kasseika/contracts';
+import { Button } from '../../../components/ui/button';
+import { SelectField, TextAreaField, TextField } from '../../../components/ui/form-field';
+import { Notice } from '../../../components/ui/notice';
+import { formatDateTimeJst } from '../../../lib/format';
+import { langOf, problemMessage } from '../../../lib/form-errors';
+import { materialsUrl, meetingKeys, workbookUrl, recordMeeting, scheduleMeeting } from '../api/meetings';
+
+type Message = { tone: 'success' | 'error'; text: string } | null;
+
+/** A JST local date-time (`YYYY-MM-DDTHH:mm`) shown in the reader's language. */
+const jst = (local: string, lang: 'ja' | 'en') => formatDateTimeJst(`${local}:00+09:00`, lang);
+
+/**
+ * バンクミーティング of a case: the meetings (when, where, agenda, the plan version and its materials PDF, attendance,
+ * minutes); the council also schedules a meeting for the current version and records attendance and minutes.
+ */
+export function MeetingsSection({ caseId, list }: { caseId: string; list: BankMeetingList }) {
+  const { t } = useTranslation('meetings');
+  return (
+    <div className="grid grid-cols-1 gap-4">
+      {list.meetings.length === 0 ? <p>{t('none')}</p> : null}
+      <ol className="grid grid-cols-1 gap-4" data-testid="meeting-list">
+        {list.meetings.map((m) => (
+          <li key={m.id}>
+            <MeetingCard caseId={caseId} meeting={m} manage={list.abilities.manage} />
+          </li>
+        ))}
+      </ol>
+      {list.abilities.manage ? <ScheduleForm caseId={caseId} list={list} /> : null}
+    </div>
+  );
+}
+
+function MeetingCard({ caseId, meeting: m, manage }: { caseId: string; meeting: BankMeeting; manage: boolean }) {
+  const { t, i18n } = useTranslation('meetings');
+  const lang = langOf(i18n.language);
+  const headingId = `meeting-${m.id}`;
+  return (
+    <article aria-labelledby={headingId} className="grid grid-cols-1 gap-2 rounded-8 border border-line p-4" data-testid="meeting">
+      <h3 id={headingId} className="text-lg">
+        {t('when', { at: jst(m.scheduledAt, lang) })}
+      </h3>
+      <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+        <dt className="text-ink-sub">{t(`mode.${m.mode}`)}</dt>
+        <dd className="break-words">{m.place}</dd>
+        <dt className="text-ink-sub">{t('version')}</dt>
+        <dd>
+          {t('versionNo', { n: m.versionNo })}
+          {m.isCurrentVersion ? '' : ` ${t('notCurrent')}`}
+          <span className="block font-mono text-xs break-all">SHA-256: {m.versionSha256}</span>
+        </dd>
+        <dt className="text-ink-sub">{t('agenda')}</dt>
+        <dd>
+          <ol className="list-decimal pl-5">
+            {m.agenda.map((a, i) => (
+              <li key={i}>{a}</li>
+            ))}
+          </ol>
+        </dd>
+      </dl>
+      <p>
+        <a className="underline underline-offset-4" href={materialsUrl(caseId, m.id)} download>
+          {t('materials')}
+        </a>
+        {' · '}
+        <a className="underline underline-offset-4" href={workbookUrl(caseId, m.id)} download>
+          {t('workbook')}
+        </a>
+      </p>
+      <h4 className="font-bold">{t('attendance')}</h4>
+      <ul className="grid gap-1 text-sm" data-testid="attendance">
+        {m.invited.map((b) => (
+          <li key={b.bankCode}>
+            {b.bankName}（{b.bankCode}）:{' '}
+            {b.attended === null ? t('notRecorded') : b.attended ? t('attended', { who: b.attendees || '—' }) : t('absent')}
+          </li>
+        ))}
+      </ul>
+      {m.minutes !== null ? (
+        <section aria-label={t('minutes')} className="grid gap-1">
+          <h4 className="font-bold">{t('minutes')}</h4>
+          <p className="whitespace-pre-wrap" data-testid="minutes">
+            {m.minutes}
+          </p>
+          {m.recordedAt ? (
+            <p className="text-sm text-ink-sub">
+              {m.recordedByName
+                ? t('recordedBy', { at: formatDateTimeJst(m.recordedAt, lang), who: m.recordedByName })
+                : t('recordedAt', { at: formatDateTimeJst(m.recordedAt, lang) })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      {manage ? <RecordForm caseId={caseId} meeting={m} /> : null}
+    </article>
+  );
+}
+
+function useRun(caseId: string) {
+  const { i18n } = useTranslation('meetings');
+  const lang = langOf(i18n.language);
+  const qc = useQueryClient();
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(action: () => Promise<unknown>, ok: string) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await action();
+      await qc.invalidateQueries({ queryKey: meetingKeys.list(caseId) });
+      setMessage({ tone: 'success', text: ok });
+      return true;
+    } catch (error) {
+      setMessage({ tone: 'error', text: problemMessage(error, lang) });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { run, busy, message };
+}
+
+function ScheduleForm({ caseId, list }: { caseId: string; list: BankMeetingList }) {
+  const { t } = useTranslation('meetings');
+  const { run, busy, message } = useRun(caseId);
+  const [scheduledAt, setScheduledAt] = useState('');
+  const [mode, setMode] = useState<'in_person' | 'online'>('in_person');
+  const [place, setPlace] = useState('');
+  const [agenda, setAgenda] = useState('');
+  const current = list.currentVersion;
+  return (
+    <form
+      noValidate
+      aria-labelledby="schedule-heading"
+      className="grid grid-cols-1 gap-3 rounded-8 border border-line p-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!current) return;
+        void run(
+          () =>
+            scheduleMeeting(caseId, {
+              scheduledAt,
+              mode,
+              place,
+              agenda: agenda
+                .split('\n')
+                .map((s) => s.trim())
+                .filter((s) => s.length > 0),
+              versionSha256: current.sha256,
+            }),
+          t('scheduled'),
+        );
+      }}
+    >
+      <h3 id="schedule-heading" className="text-lg">
+        {t('scheduleHeading')}
+      </h3>
+      {message ? <Notice tone={message.tone} title={message.text} /> : null}
+      {current ? (
+        <>
+          <p className="text-sm text-ink-sub">{t('scheduleLead', { n: current.versionNo })}</p>
+          <TextField
+            label={t('scheduledAt')}
+            hint={t('scheduledAtHint')}
+            required
+            type="datetime-local"
+            value={scheduledAt}
+            onChange={(e) => setScheduledAt(e.target.value)}
+            className="max-w-64"
+          />
+          <SelectField label={t('modeLabel')} required value={mode} onChange={(e) => setMode(e.target.value as 'in_person' | 'online')}>
+            <option value="in_person">{t('mode.in_person')}</option>
+            <option value="online">{t('mode.online')}</option>
+          </SelectField>
+          <TextField label={t('place')} hint={t('placeHint')} required value={place} onChange={(e) => setPlace(e.target.value)} />
+          <TextAreaField label={t('agenda')} hint={t('agendaHint')} required value={agenda} onChange={(e) => setAgenda(e.target.value)} />
+          <div>
+            <Button type="submit" busy={busy}>
+              {t('schedule')}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <p>{t('noVersion')}</p>
+      )}
+    </form>
+  );
+}
+
+function RecordForm({ caseId, meeting: m }: { caseId: string; meeting: BankMeeting }) {
+  const { t } = useTranslation('meetings');
+  const { run, busy, message } = useRun(caseId);
+  const [rows, setRows] = useState(() =>
+    m.invited.map((b) => ({ bankCode: b.bankCode, attended: b.attended ?? false, attendees: b.attendees })),
+  );
+  const [minutes, setMinutes] = useState(m.minutes ?? '');
+  const headingId = `record-${m.id}`;
+  return (
+    <form
+      noValidate
+      aria-labelledby={headingId}
+      className="mt-2 grid grid-cols-1 gap-3 border-t border-line pt-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(() => recordMeeting(caseId, m.id, { attendance: rows, minutes }), t('recorded'));
+      }}
+    >
+      <h4 id={headingId} className="font-bold">
+        {t('recordHeading')}
+      </h4>
+      {message ? <Notice tone={message.tone} title={message.text} /> : null}
+      {m.invited.map((b, i) => (
+        <fieldset key={b.bankCode} className="grid grid-cols-1 gap-2 sm:grid-cols-[12rem_1fr] sm:items-end">
+          <legend className="sr-only">{b.bankName}</legend>
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={rows[i]?.attended ?? false}
+              onChange={(e) => setRows((r) => r.map((x, j) => (j === i ? { ...x, attended: e.target.checked } : x)))}
+            />
+            {t('attendedCheck', { bank: b.bankName })}
+          </label>
+          <TextField
+            label={t('attendees', { bank: b.bankName })}
+            value={rows[i]?.attendees ?? ''}
+            disabled={!rows[i]?.attended}
+            onChange={(e) => setRows((r) => r.map((x, j) => (j === i ? { ...x, attendees: e.target.value } : x)))}
+          />
+        </fieldset>
+      ))}
+      <TextAreaField label={t('minutes')} required rows={6} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+      <div>
+        <Button type="submit" busy={busy}>
+          {t('record')}
+        </Button>
+      </div>
+    </form>
+  );
+}
