@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { generate } from 'otplib';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../apps/server/src/seed/demo-accounts';
 import { expect, expectAxeClean, test } from './fixtures';
+import { demoEmail, signInAs } from './sign-in';
 
 /**
  * バンクミーティング (issue 7): the company consents to share its case with りそな (0010); the council records the
@@ -10,31 +10,8 @@ import { expect, expectAxeClean, test } from './fixtures';
  * that is not a creditor sees no meeting; a bank without the company's consent does not see the case.
  */
 
-const lastStep = new Map<string, number>();
-async function totpFor(address: string): Promise<string> {
-  let step = Math.floor(Date.now() / 30_000);
-  if (lastStep.get(address) === step) {
-    await new Promise((r) => setTimeout(r, (step + 1) * 30_000 - Date.now() + 500));
-    step = Math.floor(Date.now() / 30_000);
-  }
-  lastStep.set(address, step);
-  return generate({ secret: DEMO_TOTP_SECRET });
-}
-
-const email = (local: string) => `${local}@demo.kasseika.jp`;
-
-async function signIn(page: Page, address: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'メールアドレス', exact: true }).fill(address);
-  await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'サインイン', exact: true }).click();
-  await expect(page).toHaveURL(/\/sign-in\/verify/);
-  await page.getByRole('textbox', { name: '確認コード（6桁）' }).fill(await totpFor(address));
-  await page.getByRole('button', { name: '確認する' }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-  // The landing page's data has arrived (a navigation now would not cut a request short).
-  if (new URL(page.url()).pathname === '/cases') await expect(page.getByTestId('case-count')).not.toBeEmpty();
-}
+const email = demoEmail;
+const signIn = signInAs;
 
 async function signOut(page: Page): Promise<void> {
   await page.getByTestId('account-menu-button').click();

@@ -17,5 +17,6 @@ test('the API reference renders the OpenAPI document under the strict CSP', asyn
   await page.goto('/api/docs/');
   // Swagger UI renders the whole document (several hundred kB) in the browser before the heading appears.
   await expect(page.getByRole('heading', { name: /Kasseika API/ })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText('/api/v1/councils/{councilId}', { exact: true })).toBeVisible();
+  // An operation of the first tag is rendered (the document is parsed and laid out under the CSP).
+  await expect(page.getByText('/api/v1/account/sessions', { exact: true })).toBeVisible({ timeout: 30_000 });
 });
