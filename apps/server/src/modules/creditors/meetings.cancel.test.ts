@@ -9,7 +9,7 @@ import { withTenantTx } from '../../db/tenant-tx';
 import { createCase, createUser, grantCase, signIn } from '../../../test/factories';
 import { TestClient } from '../../../test/http-client';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { meetingTimeText } from '../../providers/mail/mail-templates';
+import { meetingTimeText, renderMail } from '../../providers/mail/mail-templates';
 import { toJst } from './meetings.service';
 
 let t: TestApp;
@@ -212,5 +212,28 @@ describe('bank meetings: mail, edit and cancel', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json<ProblemDetails>().messages.detail?.en).toContain('cannot be cancelled');
     expect((await pm.c.get(`${base}/meetings/${held.id}`)).json<BankMeeting>().cancelledAt).toBeNull();
+  });
+});
+
+describe('bank meeting mail text', () => {
+  it('writes the date and time in Japan time with the weekday, Japanese first and English below', () => {
+    expect(meetingTimeText('2026-12-10T14:00')).toEqual({
+      ja: '2026年12月10日（木）14:00（日本時間）',
+      en: 'Thu 10 Dec 2026, 14:00 (Japan time, UTC+9)',
+    });
+    expect(meetingTimeText('2027-01-03T09:05').ja).toBe('2027年1月3日（日）09:05（日本時間）');
+    const mail = renderMail({
+      kind: 'bank_meeting_changed',
+      caseReferenceNo: 'R-13-0001',
+      meeting: { scheduledAtJst: '2026-12-11T10:30', mode: 'online', place: 'Teams' },
+      before: { scheduledAtJst: '2026-12-10T14:00', mode: 'in_person', place: '会議室A' },
+      link: 'https://example.jp/cases/x/meetings',
+    });
+    expect(mail.subject).toBe('【中小企業活性化協議会】バンクミーティングの日時・場所の変更（案件 R-13-0001） / Bank meeting changed');
+    expect(mail.text).toContain(
+      '【変更後】\n日時: 2026年12月11日（金）10:30（日本時間）\n形式: オンライン\n場所: Teams\n\n【変更前】\n日時: 2026年12月10日（木）14:00（日本時間）\n形式: 対面\n場所: 会議室A',
+    );
+    expect(mail.text).toContain('Now:\nWhen: Fri 11 Dec 2026, 10:30 (Japan time, UTC+9)\nFormat: Online\nPlace: Teams');
+    expect(mail.text.indexOf('https://example.jp/cases/x/meetings')).toBeLessThan(mail.text.indexOf('---'));
   });
 });
