@@ -222,6 +222,8 @@ test('the council schedules a bank meeting for the current version; the bank rea
   await dialog.getByRole('button', { name: '中止する', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(second.getByTestId('meeting-cancelled')).toHaveText('中止');
+  await expect(second.getByText('会議を中止しました')).toBeVisible();
+  await expect(second.getByRole('heading', { level: 3 }).first()).toBeFocused();
   await expect(second.getByTestId('cancel-reason')).toContainText('会社側の資料準備のため延期します。');
   await expect(second.getByRole('button', { name: '変更する' })).toHaveCount(0);
   await expect(second.getByRole('button', { name: '記録する' })).toHaveCount(0);

@@ -20,10 +20,13 @@ export function ManageMeeting({
   caseId,
   meeting: m,
   cardHeadingRef,
+  onCancelled,
 }: {
   caseId: string;
   meeting: BankMeeting;
   cardHeadingRef: RefObject<HTMLHeadingElement | null>;
+  /** Told once the meeting is cancelled (this part then disappears, so the card says it). */
+  onCancelled: () => void;
 }) {
   const { t, i18n } = useTranslation('meetings');
   const { run, busy, message, setMessage } = useRun(caseId);
@@ -43,7 +46,10 @@ export function ManageMeeting({
     setReasonError(undefined);
     const ok = await run(() => cancelMeeting(caseId, m.id, { reason }), t('cancelledOk'));
     setConfirming(false);
-    if (ok) backToCard();
+    if (ok) {
+      onCancelled();
+      backToCard();
+    }
   }
 
   return (

@@ -41,6 +41,7 @@ function MeetingCard({ caseId, meeting: m, manage }: { caseId: string; meeting: 
   const headingId = `meeting-${m.id}`;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const cancelled = m.cancelledAt !== null;
+  const [justCancelled, setJustCancelled] = useState(false);
   return (
     <article aria-labelledby={headingId} className="grid grid-cols-1 gap-2 rounded-8 border border-line p-4" data-testid="meeting">
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg">
@@ -51,6 +52,7 @@ function MeetingCard({ caseId, meeting: m, manage }: { caseId: string; meeting: 
         ) : null}
         <span className={cancelled ? 'line-through' : undefined}>{t('when', { at: jst(m.scheduledAt, lang) })}</span>
       </h3>
+      {justCancelled && cancelled ? <Notice tone="success" title={t('cancelledOk')} /> : null}
       {cancelled && m.cancelledAt ? (
         <Notice tone="warning" title={t('cancelledAt', { at: formatDateTimeJst(m.cancelledAt, lang) })}>
           <p className="whitespace-pre-wrap" data-testid="cancel-reason">
@@ -109,7 +111,9 @@ function MeetingCard({ caseId, meeting: m, manage }: { caseId: string; meeting: 
           ) : null}
         </section>
       ) : null}
-      {manage && !cancelled ? <ManageMeeting caseId={caseId} meeting={m} cardHeadingRef={headingRef} /> : null}
+      {manage && !cancelled ? (
+        <ManageMeeting caseId={caseId} meeting={m} cardHeadingRef={headingRef} onCancelled={() => setJustCancelled(true)} />
+      ) : null}
       {manage && !cancelled ? <RecordForm caseId={caseId} meeting={m} /> : null}
     </article>
   );
