@@ -171,6 +171,66 @@ test('the council schedules a bank meeting for the current version; the bank rea
   await expectAxeClean(bank, 'bank meetings with minutes at 360 px');
   await bank.screenshot({ path: '.tmp/e2e-results/bank-meetings-bank-360.png', fullPage: true });
   await bank.context().close();
+
+  // The PM schedules a second meeting a week ahead: the invited bank gets an invitation by mail (case reference, JST).
+  const place2 = `協議会 第2会議室 ${Date.now()}`;
+  const scheduleForm = page.getByRole('form', { name: '会議を予定する' });
+  await scheduleForm.getByLabel('開催日時（日本時間）').fill(`${jstLocal(7).slice(0, 10)}T14:00`);
+  await scheduleForm.getByRole('combobox', { name: '形式' }).selectOption('in_person');
+  await scheduleForm.getByRole('textbox', { name: '場所またはオンライン会議の案内' }).fill(place2);
+  await scheduleForm.getByRole('textbox', { name: '議題' }).fill('修正計画案の説明');
+  await scheduleForm.getByRole('button', { name: '予定する', exact: true }).click();
+  await expect(page.getByText('会議を予定しました')).toBeVisible();
+  const second = page.getByTestId('meeting').filter({ hasText: place2 });
+  await expect(second).toHaveCount(1);
+  const mailsTo = async (subject: string) =>
+    ((await (await request.get('/api/v1/dev/outbox')).json()) as { items: { to: string; subject: string; text: string }[] }).items.filter(
+      (m) => m.to === address && m.subject.includes(subject) && m.text.includes(place2),
+    );
+  const invitation = (await mailsTo('バンクミーティングのご案内'))[0];
+  expect(invitation?.text).toContain('DEMO-13-0001');
+  expect(invitation?.text).toContain('14:00（日本時間）');
+  expect(invitation?.text).toContain(`/cases/${caseId}/meetings`);
+  expect(invitation?.text).not.toContain('デモ精工');
+
+  // The PM moves it to 16:30 with the keyboard-reachable form; the bank is told of the change.
+  await second.getByRole('button', { name: '変更する', exact: true }).click();
+  const editForm = second.getByRole('form', { name: '会議を変更する' });
+  await expect(editForm.getByRole('heading', { name: '会議を変更する' })).toBeFocused();
+  await editForm.getByLabel('開催日時（日本時間）').fill(`${jstLocal(7).slice(0, 10)}T16:30`);
+  await expectAxeClean(page, 'bank meetings: changing a meeting');
+  await editForm.getByRole('button', { name: '変更を保存する' }).click();
+  await expect(second.getByText('会議を変更しました')).toBeVisible();
+  await expect(second.getByRole('heading', { level: 3 }).first()).toContainText('16:30');
+  await expect.poll(async () => (await mailsTo('日時・場所の変更')).length).toBe(1);
+  expect((await mailsTo('日時・場所の変更'))[0]?.text).toMatch(
+    /【変更後】\n日時: .*16:30（日本時間）[\s\S]*【変更前】\n日時: .*14:00（日本時間）/,
+  );
+
+  // The PM cancels it: a confirmation first (Esc keeps the meeting), then a reason; it stays listed, marked 中止.
+  await second.getByRole('button', { name: '中止する', exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'このバンクミーティングを中止しますか？' });
+  await expect(dialog.getByRole('button', { name: '中止しない' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(second.getByTestId('meeting-cancelled')).toHaveCount(0);
+  await second.getByRole('button', { name: '中止する', exact: true }).click();
+  await dialog.getByRole('button', { name: '中止する', exact: true }).click();
+  await expect(dialog.getByText('中止の理由を入力してください')).toBeVisible();
+  await dialog.getByRole('textbox', { name: '中止の理由' }).fill('会社側の資料準備のため延期します。');
+  await expectAxeClean(page, 'bank meetings: cancel confirmation');
+  await dialog.getByRole('button', { name: '中止する', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(second.getByTestId('meeting-cancelled')).toHaveText('中止');
+  await expect(second.getByText('会議を中止しました')).toBeVisible();
+  await expect(second.getByRole('heading', { level: 3 }).first()).toBeFocused();
+  await expect(second.getByTestId('cancel-reason')).toContainText('会社側の資料準備のため延期します。');
+  await expect(second.getByRole('button', { name: '変更する' })).toHaveCount(0);
+  await expect(second.getByRole('button', { name: '記録する' })).toHaveCount(0);
+  await expect.poll(async () => (await mailsTo('中止のお知らせ')).length).toBe(1);
+  expect((await mailsTo('中止のお知らせ'))[0]?.text).not.toContain('資料準備');
+  await expectAxeClean(page, 'bank meetings with a cancelled meeting');
+  await page.screenshot({ path: '.tmp/e2e-results/bank-meetings-cancelled.png', fullPage: true });
   await signOut(page);
 
   // デモ銀行 has a grant and the company's consent but is no creditor: no meeting. サンプル信用金庫 (no grant, no consent here): no case.

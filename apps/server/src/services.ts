@@ -152,7 +152,7 @@ export function createServices(config: AppConfig, database: Database, now: () =>
     financials: createFinancialsService({ db: database.db, audit, cipher, now }),
     creditors: createCreditorsService({ db: database.db, audit, institutions: loadFinancialInstitutions(), now }),
     plans: createPlansService({ db: database.db, audit, cipher, mailer, publicUrl: config.publicUrl, now }),
-    meetings: createMeetingsService({ db: database.db, audit, cipher, now }),
+    meetings: createMeetingsService({ db: database.db, audit, cipher, mailer, publicUrl: config.publicUrl, now }),
     documents: createDocumentsService({ db: database.db, audit, cipher, files: createLocalFileStore(config.filesDir), now }),
     consultation: createConsultationService({
       db: database.db,

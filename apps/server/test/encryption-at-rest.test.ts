@@ -256,9 +256,21 @@ describe(`encryption at rest (${process.env.KASSEIKA_TEST_DATABASE_URL ? 'pg_dum
       minutes,
     });
     expect(recorded.statusCode, recorded.body).toBe(200);
+    // A cancelled meeting's reason is sealed too.
+    const second = await pm.post(`/api/v1/cases/${c.id}/meetings`, {
+      scheduledAt: '2026-01-06T10:00',
+      mode: 'online',
+      place: 'Teams',
+      agenda: ['説明'],
+      versionSha256: sha256,
+    });
+    const reason = `中止理由センチネル-${randomUUID()}`;
+    const cancelled = await pm.post(`/api/v1/cases/${c.id}/meetings/${second.json<{ id: string }>().id}/cancel`, { reason });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
     const dump = await t.database.dump();
     expect(dump.includes(Buffer.from('会議暗号化確認株式会社', 'utf8'))).toBe(true); // positive control
     expect(dump.includes(Buffer.from(minutes, 'utf8'))).toBe(false);
+    expect(dump.includes(Buffer.from(reason, 'utf8'))).toBe(false);
   });
 
   it('keeps 再チャレンジ advice, the handover package, route notes and consultation notes out of the stored data', async () => {

@@ -1320,6 +1320,14 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     },
     expected: caseWorkersOnly(200),
   },
+  cancelBankMeeting: {
+    target: 'case',
+    request: async (t) => {
+      const f = await t.freshMeeting();
+      return json('POST', `/api/v1/cases/${f.caseId}/meetings/${f.meetingId}/cancel`, { reason: 'マトリクス都合により中止' });
+    },
+    expected: caseWorkersOnly(200),
+  },
   recordBankMeeting: {
     target: 'case',
     request: async (t) => {

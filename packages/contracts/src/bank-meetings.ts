@@ -44,6 +44,13 @@ export const bankMeetingRecordBodySchema = z
   })
   .meta({ id: 'BankMeetingRecordBody' });
 
+/** Cancelling a meeting (中止): the reason is shown to the invited banks on the meetings page. */
+export const bankMeetingCancelBodySchema = z
+  .strictObject({
+    reason: z.string().trim().min(1, 'meetingCancelReason.length').max(1000, 'meetingCancelReason.length'),
+  })
+  .meta({ id: 'BankMeetingCancelBody' });
+
 export const bankMeetingSchema = z
   .object({
     id: z.string(),
@@ -65,6 +72,8 @@ export const bankMeetingSchema = z
     minutes: z.string().nullable(),
     recordedAt: z.string().nullable(),
     recordedByName: z.string().nullable(),
+    cancelledAt: z.string().nullable().meta({ description: 'Set when the meeting was cancelled (中止); it is then read-only' }),
+    cancelReason: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -79,6 +88,7 @@ export const bankMeetingListSchema = z
   .meta({ id: 'BankMeetingList', description: 'The bank meetings of a case a user may see' });
 
 export type BankMeetingBody = z.infer<typeof bankMeetingBodySchema>;
+export type BankMeetingCancelBody = z.infer<typeof bankMeetingCancelBodySchema>;
 export type BankMeetingRecordBody = z.infer<typeof bankMeetingRecordBodySchema>;
 export type BankMeeting = z.infer<typeof bankMeetingSchema>;
 export type BankMeetingList = z.infer<typeof bankMeetingListSchema>;

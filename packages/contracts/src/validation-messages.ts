@@ -314,6 +314,10 @@ export const VALIDATION_MESSAGES = {
   'meetingAgenda.length': { ja: '議題は1件につき1〜200文字で入力してください', en: 'Write each agenda item in 1 to 200 characters' },
   'meetingAttendees.length': { ja: '出席者は300文字以内で入力してください', en: 'List the attendees in 300 characters or fewer' },
   'meetingMinutes.length': { ja: '議事録を1〜20000文字で入力してください', en: 'Write minutes of 1 to 20,000 characters' },
+  'meetingCancelReason.length': {
+    ja: '中止の理由を1〜1000文字で入力してください',
+    en: 'Give the reason for cancelling in 1 to 1,000 characters',
+  },
   // 再チャレンジ支援
   'rcAdvice.topic': { ja: '助言の内容の区分を選んでください', en: 'Choose what the advice was about' },
   'rcAdvice.advisedOn': { ja: '助言日を日付で入力してください（例: 2026-11-20）', en: 'Enter the date of the advice (e.g. 2026-11-20)' },

@@ -42,6 +42,11 @@ export const caseBankMeetings = pgTable(
     minutesEnc: text('minutes_enc'),
     recordedBy: uuid('recorded_by'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }),
+    /** Cancelled (中止): the meeting stays in the list, is no longer edited or recorded. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by'),
+    /** Why it was cancelled (free text, sealed with the council key like the minutes). */
+    cancelReasonEnc: text('cancel_reason_enc'),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,6 @@
 import {
   bankMeetingBodySchema,
+  bankMeetingCancelBodySchema,
   bankMeetingListSchema,
   bankMeetingParamsSchema,
   bankMeetingRecordBodySchema,
@@ -63,7 +64,9 @@ export const meetingsRoutes = [
     path: '/api/v1/cases/{caseId}/meetings/{meetingId}',
     operationId: 'updateBankMeeting',
     summary: 'Change the date, place, agenda or plan version of a bank meeting',
-    description: 'A new version re-invites its target creditors; refused (409) once the minutes are recorded.',
+    description:
+      'A new version re-invites its target creditors; refused (409) once the minutes are recorded or the meeting is cancelled. ' +
+      'A new date, time or place of a meeting still to come is mailed to the invited banks that can see it.',
     tags: TAGS,
     access: { kind: 'signedIn' },
     params: bankMeetingParamsSchema,
@@ -77,7 +80,7 @@ export const meetingsRoutes = [
     path: '/api/v1/cases/{caseId}/meetings/{meetingId}/record',
     operationId: 'recordBankMeeting',
     summary: 'Record the attendance and the minutes (議事録) after the meeting (minutes encrypted)',
-    description: 'Refused (409) before the meeting’s date and time.',
+    description: 'Refused (409) before the meeting’s date and time, and for a cancelled meeting.',
     tags: TAGS,
     access: { kind: 'signedIn' },
     params: bankMeetingParamsSchema,
@@ -85,6 +88,22 @@ export const meetingsRoutes = [
     success: { status: 200, description: 'The meeting', schema: bankMeetingSchema },
     problems: [401, 403, 404, 409, 422],
     handler: ({ params, body }, { deps, actor }) => deps.meetings.recordMinutes(actor, params.caseId, params.meetingId, body),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/cases/{caseId}/meetings/{meetingId}/cancel',
+    operationId: 'cancelBankMeeting',
+    summary: 'Cancel (中止) a bank meeting with a reason; it stays in the list, read-only',
+    description:
+      'Refused (409) when already cancelled or once the minutes are recorded. The invited banks that can see the meeting ' +
+      'are told by mail when it was still to come.',
+    tags: TAGS,
+    access: { kind: 'signedIn' },
+    params: bankMeetingParamsSchema,
+    body: bankMeetingCancelBodySchema,
+    success: { status: 200, description: 'The cancelled meeting', schema: bankMeetingSchema },
+    problems: [401, 403, 404, 409, 422],
+    handler: ({ params, body }, { deps, actor }) => deps.meetings.cancel(actor, params.caseId, params.meetingId, body),
   }),
   route({
     method: 'GET',

@@ -1,4 +1,11 @@
-import type { BankMeeting, BankMeetingBody, BankMeetingList, BankMeetingRecordBody, PlanVersionContent } from '@kasseika/contracts';
+import type {
+  BankMeeting,
+  BankMeetingBody,
+  BankMeetingCancelBody,
+  BankMeetingList,
+  BankMeetingRecordBody,
+  PlanVersionContent,
+} from '@kasseika/contracts';
 import type { AuditEventType } from '../../audit/audit-event-types';
 import type { AuditRecorder } from '../../audit/record-audit-event';
 import { actorLabel, hasRole, rolesOf, tenantContextOf, type Actor } from '../../authz/actor';
@@ -6,10 +13,12 @@ import { abilitiesFor, authorize, ForbiddenError } from '../../authz/authorize';
 import type { Db, Tx } from '../../db/client';
 import { withTenantTx } from '../../db/tenant-tx';
 import { AppError, invalid, notFound } from '../../errors/app-error';
+import type { Mailer } from '../../providers/mail/mailer';
 import type { FieldCipher } from '../../security/field-cipher';
 import { loadCaseForActor, type CaseRow } from '../cases/cases.service';
 import { buildMeetingMaterialsPdf, type MeetingMaterialsInput } from './meetings.pdf';
 import { buildMeetingWorkbook } from './meetings.xlsx';
+import { mailInvitedBanks, whenWhereChanged, whenWhereOf } from './meetings.mail';
 import { findMeeting, insertMeeting, listMeetings, updateMeeting, type MeetingRow } from './meetings.repository';
 import { planContentPlace } from './plans.service';
 import { listVersions, type PlanVersionRow } from './plans.repository';
@@ -18,11 +27,15 @@ export interface MeetingsServiceDeps {
   readonly db: Db;
   readonly audit: AuditRecorder;
   readonly cipher: FieldCipher;
+  readonly mailer: Mailer;
+  readonly publicUrl: string;
   readonly now: () => Date;
 }
 
 /** Where a meeting's minutes are sealed (binds the ciphertext to its meeting). */
 export const meetingMinutesPlace = (meetingId: string): string => `case_bank_meetings.minutes:${meetingId}`;
+/** Where a meeting's cancellation reason is sealed. */
+export const meetingCancelReasonPlace = (meetingId: string): string => `case_bank_meetings.cancel_reason:${meetingId}`;
 
 const JST_OFFSET_MS = 9 * 3600_000;
 /** `YYYY-MM-DDTHH:mm` in Japan time → the instant. */
@@ -35,6 +48,15 @@ const CASE_OR_NO_CONSENT = {
   en: 'The case was not found (this includes a case whose company has not consented, or has revoked its consent, to share it with your bank)',
 };
 const MEETING = { ja: '指定されたバンクミーティング', en: 'The bank meeting' };
+const CANCELLED = {
+  ja: 'このバンクミーティングは中止されたため、変更・記録・中止はできません',
+  en: 'This bank meeting has been cancelled, so it can no longer be changed, recorded or cancelled',
+};
+
+/** A cancelled meeting is read-only (409). */
+function refuseCancelled(m: MeetingRow): void {
+  if (m.cancelledAt) throw new AppError('CONFLICT', { detail: CANCELLED });
+}
 
 /**
  * バンクミーティング (issue 7): council case workers schedule a meeting about a plan version (by SHA-256), whose
@@ -42,7 +64,11 @@ const MEETING = { ja: '指定されたバンクミーティング', en: 'The ban
  * An invited bank with a `plan.read` grant and the company's consent in force reads the meeting, its materials
  * (PDF with the pro-rata table of the version) and the minutes; anyone else gets 404 (RLS agrees).
  */
-export function createMeetingsService({ db, audit, cipher, now }: MeetingsServiceDeps) {
+export function createMeetingsService({ db, audit, cipher, mailer, publicUrl, now }: MeetingsServiceDeps) {
+  const pageLink = (caseId: string) => `${publicUrl}/cases/${caseId}/meetings`;
+  /** Mail is only about meetings still to come: correcting a past meeting's record tells nobody. */
+  const upcoming = (at: Date) => at.getTime() > now().getTime();
+
   function record(tx: Tx, actor: Actor, type: AuditEventType, row: CaseRow, targetId: string, details: Record<string, unknown> = {}) {
     return audit.record(tx, {
       type,
@@ -93,6 +119,8 @@ export function createMeetingsService({ db, audit, cipher, now }: MeetingsServic
       minutes: m.minutesEnc ? await cipher.decrypt(m.councilId, m.minutesEnc, meetingMinutesPlace(m.id)) : null,
       recordedAt: m.recordedAt?.toISOString() ?? null,
       recordedByName: m.recordedAt ? m.recordedByName : null,
+      cancelledAt: m.cancelledAt?.toISOString() ?? null,
+      cancelReason: m.cancelReasonEnc ? await cipher.decrypt(m.councilId, m.cancelReasonEnc, meetingCancelReasonPlace(m.id)) : null,
       createdAt: m.createdAt.toISOString(),
       updatedAt: m.updatedAt.toISOString(),
     };
@@ -198,10 +226,20 @@ export function createMeetingsService({ db, audit, cipher, now }: MeetingsServic
           createdAt: at,
           updatedAt: at,
         });
+        const scheduledAt = fromJst(body.scheduledAt);
+        const mailed = upcoming(scheduledAt)
+          ? await mailInvitedBanks(tx, mailer, row.id, v.targetBankCodes, at, {
+              kind: 'bank_meeting_scheduled',
+              caseReferenceNo: row.referenceNo,
+              meeting: whenWhereOf({ scheduledAt, mode: body.mode, place: body.place }),
+              link: pageLink(row.id),
+            })
+          : [];
         await record(tx, actor, 'BANK_MEETING_SCHEDULED', row, id, {
           versionNo: v.versionNo,
           sha256: v.sha256,
           scheduledAt: body.scheduledAt,
+          mailed,
         });
         return (await one(tx, row.id, id)).meeting;
       });
@@ -217,6 +255,7 @@ export function createMeetingsService({ db, audit, cipher, now }: MeetingsServic
         const { row, resource } = await load(tx, actor, caseId);
         authorize(actor, 'case.meetings.manage', resource);
         const { m, versions } = await one(tx, row.id, meetingId);
+        refuseCancelled(m);
         const v = versionBySha(versions, body.versionSha256);
         if (v.id !== m.versionId && m.recordedAt)
           throw new AppError('CONFLICT', {
@@ -225,17 +264,50 @@ export function createMeetingsService({ db, audit, cipher, now }: MeetingsServic
               en: 'The minutes are recorded, so the plan version of the meeting cannot change',
             },
           });
+        const scheduledAt = fromJst(body.scheduledAt);
+        const invited = v.id === m.versionId ? m.invitedBankCodes : v.targetBankCodes;
         await updateMeeting(tx, m.id, {
           versionId: v.id,
           versionSha256: v.sha256,
-          scheduledAt: fromJst(body.scheduledAt),
+          scheduledAt,
           mode: body.mode,
           place: body.place,
           agenda: body.agenda,
-          invitedBankCodes: v.id === m.versionId ? m.invitedBankCodes : v.targetBankCodes,
+          invitedBankCodes: invited,
           updatedAt: now(),
         });
-        await record(tx, actor, 'BANK_MEETING_UPDATED', row, m.id, { versionNo: v.versionNo, scheduledAt: body.scheduledAt });
+        const before = whenWhereOf(m);
+        const after = whenWhereOf({ scheduledAt, mode: body.mode, place: body.place });
+        const link = pageLink(row.id);
+        const mailed: string[] = [];
+        if (upcoming(scheduledAt)) {
+          // Still invited: told of a new date, time or place. Newly invited (another version): a first invitation.
+          const stayed = invited.filter((b) => m.invitedBankCodes.includes(b));
+          const added = invited.filter((b) => !m.invitedBankCodes.includes(b));
+          if (whenWhereChanged(before, after))
+            mailed.push(
+              ...(await mailInvitedBanks(tx, mailer, row.id, stayed, now(), {
+                kind: 'bank_meeting_changed',
+                caseReferenceNo: row.referenceNo,
+                meeting: after,
+                before,
+                link,
+              })),
+            );
+          mailed.push(
+            ...(await mailInvitedBanks(tx, mailer, row.id, added, now(), {
+              kind: 'bank_meeting_scheduled',
+              caseReferenceNo: row.referenceNo,
+              meeting: after,
+              link,
+            })),
+          );
+        }
+        await record(tx, actor, 'BANK_MEETING_UPDATED', row, m.id, {
+          versionNo: v.versionNo,
+          scheduledAt: body.scheduledAt,
+          mailed,
+        });
         return (await one(tx, row.id, m.id)).meeting;
       });
     },
@@ -247,6 +319,7 @@ export function createMeetingsService({ db, audit, cipher, now }: MeetingsServic
         const { row, resource } = await load(tx, actor, caseId);
         authorize(actor, 'case.meetings.manage', resource);
         const { m } = await one(tx, row.id, meetingId);
+        refuseCancelled(m);
         const issues = attendanceIssues(m, body);
         if (issues.length > 0) throw invalid(issues);
         if (m.scheduledAt.getTime() > now().getTime())
@@ -271,6 +344,45 @@ export function createMeetingsService({ db, audit, cipher, now }: MeetingsServic
         await record(tx, actor, 'BANK_MEETING_RECORDED', row, m.id, {
           attended: body.attendance.filter((a) => a.attended).map((a) => a.bankCode),
         });
+        return (await one(tx, row.id, m.id)).meeting;
+      });
+    },
+
+    /**
+     * Cancels (中止) a meeting with a reason (sealed): it stays in the list, read-only. Refused (409) once cancelled or
+     * once its minutes are recorded (it took place). The invited banks that can see it are told by mail if it was
+     * still to come.
+     */
+    async cancel(actor: Actor, caseId: string, meetingId: string, body: BankMeetingCancelBody): Promise<BankMeeting> {
+      if (actor.kind !== 'user') throw new ForbiddenError('case.meetings.manage', null, null);
+      return withTenantTx(db, tenantContextOf(actor), async (tx) => {
+        const { row, resource } = await load(tx, actor, caseId);
+        authorize(actor, 'case.meetings.manage', resource);
+        const { m } = await one(tx, row.id, meetingId);
+        refuseCancelled(m);
+        if (m.recordedAt)
+          throw new AppError('CONFLICT', {
+            detail: {
+              ja: '議事録を記録済みの（開催された）バンクミーティングは中止できません',
+              en: 'The minutes of this bank meeting are recorded (it took place), so it cannot be cancelled',
+            },
+          });
+        const at = now();
+        await updateMeeting(tx, m.id, {
+          cancelledAt: at,
+          cancelledBy: actor.userId,
+          cancelReasonEnc: await cipher.encrypt(row.councilId, body.reason, meetingCancelReasonPlace(m.id)),
+          updatedAt: at,
+        });
+        const mailed = upcoming(m.scheduledAt)
+          ? await mailInvitedBanks(tx, mailer, row.id, m.invitedBankCodes, at, {
+              kind: 'bank_meeting_cancelled',
+              caseReferenceNo: row.referenceNo,
+              meeting: whenWhereOf(m),
+              link: pageLink(row.id),
+            })
+          : [];
+        await record(tx, actor, 'BANK_MEETING_CANCELLED', row, m.id, { scheduledAt: toJst(m.scheduledAt), mailed });
         return (await one(tx, row.id, m.id)).meeting;
       });
     },

@@ -38,7 +38,51 @@ export type MailTemplate =
       readonly versionNo: number;
       readonly sha256: string;
       readonly link: string;
+    }
+  // バンクミーティング (issue 7): to the invited banks' officers who may see the case; no company name, no agenda.
+  | {
+      readonly kind: 'bank_meeting_scheduled' | 'bank_meeting_cancelled';
+      readonly caseReferenceNo: string;
+      readonly meeting: MeetingWhenWhere;
+      readonly link: string;
+    }
+  | {
+      readonly kind: 'bank_meeting_changed';
+      readonly caseReferenceNo: string;
+      readonly meeting: MeetingWhenWhere;
+      readonly before: MeetingWhenWhere;
+      readonly link: string;
     };
+
+/** When (Japan time, `YYYY-MM-DDTHH:mm`) and where a bank meeting is held. */
+export interface MeetingWhenWhere {
+  readonly scheduledAtJst: string;
+  readonly mode: 'in_person' | 'online';
+  readonly place: string;
+}
+
+const WEEKDAYS_JA = '日月火水木金土';
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2026-12-10T14:00` → 「2026年12月10日（木）14:00（日本時間）」 and "Thu 10 Dec 2026, 14:00 (Japan time, UTC+9)". */
+export function meetingTimeText(local: string): { ja: string; en: string } {
+  const [y = 0, m = 1, d = 1] = local.slice(0, 10).split('-').map(Number);
+  const time = local.slice(11, 16);
+  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return {
+    ja: `${y}年${m}月${d}日（${WEEKDAYS_JA[wd]}）${time}（日本時間）`,
+    en: `${WEEKDAYS_EN[wd]} ${d} ${MONTHS_EN[m - 1]} ${y}, ${time} (Japan time, UTC+9)`,
+  };
+}
+
+function meetingLines(w: MeetingWhenWhere): { ja: string; en: string } {
+  const at = meetingTimeText(w.scheduledAtJst);
+  return {
+    ja: `日時: ${at.ja}\n形式: ${w.mode === 'online' ? 'オンライン' : '対面'}\n場所: ${w.place}`,
+    en: `When: ${at.en}\nFormat: ${w.mode === 'online' ? 'Online' : 'In person'}\nPlace: ${w.place}`,
+  };
+}
 
 export interface RenderedMail {
   readonly subject: string;
@@ -185,5 +229,70 @@ Version ${t.versionNo} of the plan for case ${t.caseReferenceNo} has been submit
 Version id (SHA-256): ${t.sha256}
 ${FOOTER}`,
       };
+    case 'bank_meeting_scheduled': {
+      const w = meetingLines(t.meeting);
+      return {
+        subject: `【中小企業活性化協議会】バンクミーティングのご案内（案件 ${t.caseReferenceNo}） / Bank meeting`,
+        text: `案件 ${t.caseReferenceNo} について、バンクミーティングを次のとおり開催します。貴行は対象債権者として招集されています。
+
+${w.ja}
+
+議題と会議資料（計画の版とプロラタ表）は、次のページでご確認ください。
+
+${t.link}
+
+---
+A bank meeting about case ${t.caseReferenceNo} has been scheduled; your bank is invited as a target creditor.
+${w.en}
+The agenda and the materials (the plan version and the pro-rata table) are on the page linked above.
+${FOOTER}`,
+      };
+    }
+    case 'bank_meeting_changed': {
+      const w = meetingLines(t.meeting);
+      const b = meetingLines(t.before);
+      return {
+        subject: `【中小企業活性化協議会】バンクミーティングの日時・場所の変更（案件 ${t.caseReferenceNo}） / Bank meeting changed`,
+        text: `案件 ${t.caseReferenceNo} のバンクミーティングの日時または場所が変更されました。
+
+【変更後】
+${w.ja}
+
+【変更前】
+${b.ja}
+
+議題と会議資料は、次のページでご確認ください。
+
+${t.link}
+
+---
+The date, time or place of the bank meeting about case ${t.caseReferenceNo} has changed.
+Now:
+${w.en}
+Before:
+${b.en}
+The agenda and the materials are on the page linked above.
+${FOOTER}`,
+      };
+    }
+    case 'bank_meeting_cancelled': {
+      const w = meetingLines(t.meeting);
+      return {
+        subject: `【中小企業活性化協議会】バンクミーティング中止のお知らせ（案件 ${t.caseReferenceNo}） / Bank meeting cancelled`,
+        text: `案件 ${t.caseReferenceNo} について予定していた次のバンクミーティングは、中止になりました。
+
+${w.ja}
+
+中止の理由は、次のページでご確認ください。
+
+${t.link}
+
+---
+The following bank meeting about case ${t.caseReferenceNo} has been cancelled.
+${w.en}
+The reason is on the page linked above.
+${FOOTER}`,
+      };
+    }
   }
 }

@@ -1,5 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { bankMeetingListSchema, bankMeetingSchema, type BankMeetingBody, type BankMeetingRecordBody } from '@kasseika/contracts';
+import {
+  bankMeetingListSchema,
+  bankMeetingSchema,
+  type BankMeetingBody,
+  type BankMeetingCancelBody,
+  type BankMeetingRecordBody,
+} from '@kasseika/contracts';
 import { apiGet, apiPost, apiSend } from '../../../lib/api';
 import { PRIVATE } from '../../../lib/private-query';
 
@@ -30,3 +36,11 @@ export async function recordMeeting(caseId: string, meetingId: string, body: Ban
 export const materialsUrl = (caseId: string, meetingId: string) => `/api/v1/cases/${enc(caseId)}/meetings/${enc(meetingId)}/materials.pdf`;
 
 export const workbookUrl = (caseId: string, meetingId: string) => `/api/v1/cases/${enc(caseId)}/meetings/${enc(meetingId)}/materials.xlsx`;
+
+export async function updateMeeting(caseId: string, meetingId: string, body: BankMeetingBody) {
+  const response = await apiSend('PUT', `/api/v1/cases/${enc(caseId)}/meetings/${enc(meetingId)}`, { json: body });
+  return bankMeetingSchema.parse(await response.json());
+}
+
+export const cancelMeeting = (caseId: string, meetingId: string, body: BankMeetingCancelBody) =>
+  apiPost(`/api/v1/cases/${enc(caseId)}/meetings/${enc(meetingId)}/cancel`, body, bankMeetingSchema);

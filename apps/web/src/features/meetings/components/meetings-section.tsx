@@ -1,15 +1,15 @@
-import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankMeeting, BankMeetingList } from '@kasseika/contracts';
 import { Button } from '../../../components/ui/button';
-import { SelectField, TextAreaField, TextField } from '../../../components/ui/form-field';
+import { TextAreaField, TextField } from '../../../components/ui/form-field';
 import { Notice } from '../../../components/ui/notice';
 import { formatDateTimeJst } from '../../../lib/format';
-import { langOf, problemMessage } from '../../../lib/form-errors';
-import { materialsUrl, meetingKeys, workbookUrl, recordMeeting, scheduleMeeting } from '../api/meetings';
-
-type Message = { tone: 'success' | 'error'; text: string } | null;
+import { langOf } from '../../../lib/form-errors';
+import { materialsUrl, workbookUrl, recordMeeting, scheduleMeeting } from '../api/meetings';
+import { MeetingForm } from './meeting-form';
+import { ManageMeeting } from './meeting-manage';
+import { useRun } from './use-run';
 
 /** A JST local date-time (`YYYY-MM-DDTHH:mm`) shown in the reader's language. */
 const jst = (local: string, lang: 'ja' | 'en') => formatDateTimeJst(`${local}:00+09:00`, lang);
@@ -39,11 +39,27 @@ function MeetingCard({ caseId, meeting: m, manage }: { caseId: string; meeting: 
   const { t, i18n } = useTranslation('meetings');
   const lang = langOf(i18n.language);
   const headingId = `meeting-${m.id}`;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const cancelled = m.cancelledAt !== null;
+  const [justCancelled, setJustCancelled] = useState(false);
   return (
     <article aria-labelledby={headingId} className="grid grid-cols-1 gap-2 rounded-8 border border-line p-4" data-testid="meeting">
-      <h3 id={headingId} className="text-lg">
-        {t('when', { at: jst(m.scheduledAt, lang) })}
+      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg">
+        {cancelled ? (
+          <span className="mr-2 rounded-4 border-2 border-error px-1.5 py-0.5 text-sm font-bold text-error" data-testid="meeting-cancelled">
+            {t('cancelledBadge')}
+          </span>
+        ) : null}
+        <span className={cancelled ? 'line-through' : undefined}>{t('when', { at: jst(m.scheduledAt, lang) })}</span>
       </h3>
+      {justCancelled && cancelled ? <Notice tone="success" title={t('cancelledOk')} /> : null}
+      {cancelled && m.cancelledAt ? (
+        <Notice tone="warning" title={t('cancelledAt', { at: formatDateTimeJst(m.cancelledAt, lang) })}>
+          <p className="whitespace-pre-wrap" data-testid="cancel-reason">
+            {t('cancelReasonShown', { reason: m.cancelReason ?? '' })}
+          </p>
+        </Notice>
+      ) : null}
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="text-ink-sub">{t(`mode.${m.mode}`)}</dt>
         <dd className="break-words">{m.place}</dd>
@@ -95,99 +111,37 @@ function MeetingCard({ caseId, meeting: m, manage }: { caseId: string; meeting: 
           ) : null}
         </section>
       ) : null}
-      {manage ? <RecordForm caseId={caseId} meeting={m} /> : null}
+      {manage && !cancelled ? (
+        <ManageMeeting caseId={caseId} meeting={m} cardHeadingRef={headingRef} onCancelled={() => setJustCancelled(true)} />
+      ) : null}
+      {manage && !cancelled ? <RecordForm caseId={caseId} meeting={m} /> : null}
     </article>
   );
-}
-
-function useRun(caseId: string) {
-  const { i18n } = useTranslation('meetings');
-  const lang = langOf(i18n.language);
-  const qc = useQueryClient();
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
-  async function run(action: () => Promise<unknown>, ok: string) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await action();
-      await qc.invalidateQueries({ queryKey: meetingKeys.list(caseId) });
-      setMessage({ tone: 'success', text: ok });
-      return true;
-    } catch (error) {
-      setMessage({ tone: 'error', text: problemMessage(error, lang) });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { run, busy, message };
 }
 
 function ScheduleForm({ caseId, list }: { caseId: string; list: BankMeetingList }) {
   const { t } = useTranslation('meetings');
   const { run, busy, message } = useRun(caseId);
-  const [scheduledAt, setScheduledAt] = useState('');
-  const [mode, setMode] = useState<'in_person' | 'online'>('in_person');
-  const [place, setPlace] = useState('');
-  const [agenda, setAgenda] = useState('');
   const current = list.currentVersion;
   return (
-    <form
-      noValidate
-      aria-labelledby="schedule-heading"
-      className="grid grid-cols-1 gap-3 rounded-8 border border-line p-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!current) return;
-        void run(
-          () =>
-            scheduleMeeting(caseId, {
-              scheduledAt,
-              mode,
-              place,
-              agenda: agenda
-                .split('\n')
-                .map((s) => s.trim())
-                .filter((s) => s.length > 0),
-              versionSha256: current.sha256,
-            }),
-          t('scheduled'),
-        );
-      }}
-    >
-      <h3 id="schedule-heading" className="text-lg">
-        {t('scheduleHeading')}
-      </h3>
+    <div className="grid grid-cols-1 gap-3 rounded-8 border border-line p-4">
       {message ? <Notice tone={message.tone} title={message.text} /> : null}
       {current ? (
-        <>
-          <p className="text-sm text-ink-sub">{t('scheduleLead', { n: current.versionNo })}</p>
-          <TextField
-            label={t('scheduledAt')}
-            hint={t('scheduledAtHint')}
-            required
-            type="datetime-local"
-            value={scheduledAt}
-            onChange={(e) => setScheduledAt(e.target.value)}
-            className="max-w-64"
-          />
-          <SelectField label={t('modeLabel')} required value={mode} onChange={(e) => setMode(e.target.value as 'in_person' | 'online')}>
-            <option value="in_person">{t('mode.in_person')}</option>
-            <option value="online">{t('mode.online')}</option>
-          </SelectField>
-          <TextField label={t('place')} hint={t('placeHint')} required value={place} onChange={(e) => setPlace(e.target.value)} />
-          <TextAreaField label={t('agenda')} hint={t('agendaHint')} required value={agenda} onChange={(e) => setAgenda(e.target.value)} />
-          <div>
-            <Button type="submit" busy={busy}>
-              {t('schedule')}
-            </Button>
-          </div>
-        </>
+        <MeetingForm
+          headingId="schedule-heading"
+          heading={t('scheduleHeading')}
+          lead={<p className="text-sm text-ink-sub">{t('scheduleLead', { n: current.versionNo })}</p>}
+          submitLabel={t('schedule')}
+          busy={busy}
+          onSubmit={(values) => void run(() => scheduleMeeting(caseId, { ...values, versionSha256: current.sha256 }), t('scheduled'))}
+        />
       ) : (
-        <p>{t('noVersion')}</p>
+        <>
+          <h3 className="text-lg">{t('scheduleHeading')}</h3>
+          <p>{t('noVersion')}</p>
+        </>
       )}
-    </form>
+    </div>
   );
 }
 
