@@ -28,9 +28,7 @@ async function api(page: Page, method: string, url: string, body?: unknown): Pro
   );
 }
 
-test('a PM ends an expert’s appointment after confirming; the team shows it as ended and the invitation is withdrawn', async ({
-  page,
-}) => {
+test('a PM ends an expert’s appointment after confirming; the team shows it as ended and the invitation is withdrawn', async ({ page }) => {
   test.setTimeout(180_000);
   await signInAs(page, demoEmail('pm.tokyo'));
   const created = await api(page, 'POST', '/api/v1/cases', { companyName: COMPANY });
