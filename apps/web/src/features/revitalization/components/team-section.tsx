@@ -87,7 +87,7 @@ function EndedNote({ member, lang }: { member: RvTeamMember; lang: Lang }) {
   if (!ended) return null;
   return (
     <span className="block" data-testid="rv-member-ended">
-      <span className="font-bold">{ended.endKind ? t(`endKind.${ended.endKind}`) : t('grantStatus.ended')}</span>
+      <span className="font-bold">{ended.endKind ? t('end.status', { kind: t(`endKind.${ended.endKind}`) }) : t('grantStatus.ended')}</span>
       <span className="block text-sm text-ink-sub">
         {t('end.endedBy', {
           date: formatDateJst(ended.endedOn ?? ended.endedAt, lang),
@@ -121,10 +121,7 @@ function MemberRow({ member, lang, onEnd }: { member: RvTeamMember; lang: Lang; 
       <td className="py-2 pr-3">{role}</td>
       <td className="py-2 pr-3">
         {member.ended ? (
-          <>
-            <span className="font-bold">{t('grantStatus.ended')}</span>
-            <EndedNote member={member} lang={lang} />
-          </>
+          <EndedNote member={member} lang={lang} />
         ) : member.kind === 'expert' ? (
           <>
             <span className="font-bold">{t(`grantStatus.${member.grantStatus ?? 'invited'}`)}</span>
