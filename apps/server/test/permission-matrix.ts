@@ -1221,7 +1221,12 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     target: 'case',
     request: async (t) => {
       const r = await t.freshRevitalizationCase();
-      return { method: 'POST', url: `/api/v1/cases/${r.caseId}/revitalization/team/${r.memberId}/end` };
+      // The member row was appointed at the database's now(): end it that JST day (the test clock only runs ahead).
+      return json('POST', `/api/v1/cases/${r.caseId}/revitalization/team/${r.memberId}/end`, {
+        endedOn: new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10),
+        endKind: 'term_ended',
+        reason: 'マトリクス：任期終了',
+      });
     },
     expected: caseWorkersOnly(204),
   },

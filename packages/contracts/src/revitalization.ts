@@ -74,6 +74,22 @@ export const appointRvExpertBodySchema = z
     description: 'Appoint an external expert: an invitation that becomes a case grant with these scopes until the end date',
   });
 
+export const RV_MEMBER_END_KINDS = ['dismissed', 'term_ended'] as const;
+export const rvMemberEndKindSchema = z
+  .enum(RV_MEMBER_END_KINDS, { error: 'rvTeam.endKind' })
+  .meta({ id: 'RvMemberEndKind', description: '解任 (dismissed) · 任期終了 (term ended before the end date)' });
+
+export const endRvMemberBodySchema = z
+  .strictObject({
+    endedOn: z.iso.date('rvTeam.endedOn'),
+    endKind: rvMemberEndKindSchema,
+    reason: text(1000, 'rvTeam.endReason'),
+  })
+  .meta({
+    id: 'EndRvMemberBody',
+    description: 'End a membership: the date (from the appointment day to today, JST), 解任 or 任期終了, and why',
+  });
+
 export const saveRealBalanceSheetBodySchema = z
   .strictObject({
     asOf: z.iso.date('realBs.asOf'),
@@ -157,11 +173,21 @@ export const rvTeamMemberSchema = z
     duty: rvExpertDutySchema.nullable(),
     scopes: z.array(z.string()),
     expiresOn: z.string().nullable(),
-    /** For an expert: invited (not accepted yet), active (live grant), expired or revoked. */
-    grantStatus: z.enum(['invited', 'active', 'expired', 'revoked']).nullable(),
+    /** For an expert: invited (not accepted yet), active (live grant), expired, revoked, or ended (the appointment ended). */
+    grantStatus: z.enum(['invited', 'active', 'expired', 'revoked', 'ended']).nullable(),
     conflict: conflictOut,
     appointedByName: z.string().nullable(),
     appointedAt: z.string(),
+    /** Set once the membership ended (kept with its declaration); date, kind and reason are null for older rows. */
+    ended: z
+      .object({
+        endedOn: z.string().nullable(),
+        endKind: rvMemberEndKindSchema.nullable(),
+        reason: z.string().nullable(),
+        endedByName: z.string().nullable(),
+        endedAt: z.string(),
+      })
+      .nullable(),
   })
   .meta({ id: 'RvTeamMember' });
 
@@ -227,6 +253,7 @@ export const rvMemberParamsSchema = z.strictObject({ caseId: z.uuid(), memberId:
 export type SaveRvProfileBody = z.infer<typeof saveRvProfileBodySchema>;
 export type AddRvStaffMemberBody = z.infer<typeof addRvStaffMemberBodySchema>;
 export type AppointRvExpertBody = z.infer<typeof appointRvExpertBodySchema>;
+export type EndRvMemberBody = z.infer<typeof endRvMemberBodySchema>;
 export type SaveRealBalanceSheetBody = z.infer<typeof saveRealBalanceSheetBodySchema>;
 export type SaveBusinessPlanBody = z.infer<typeof saveBusinessPlanBodySchema>;
 export type Revitalization = z.infer<typeof revitalizationSchema>;

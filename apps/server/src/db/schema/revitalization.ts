@@ -70,6 +70,11 @@ export const caseRvTeamMembers = pgTable(
     appointedBy: uuid('appointed_by').notNull(),
     appointedAt: timestamp('appointed_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Who ended the membership, the end date (JST), 解任 or 任期終了, and the reason (encrypted). */
+    endedBy: uuid('ended_by'),
+    endedOn: date('ended_on'),
+    endKind: text('end_kind', { enum: ['dismissed', 'term_ended'] }),
+    endReasonEnc: text('end_reason_enc'),
   },
   (t) => [
     index('case_rv_team_members_case_idx').on(t.caseId, t.appointedAt),
@@ -80,6 +85,10 @@ export const caseRvTeamMembers = pgTable(
             and ${t.hasConflict} is not null)`,
     ),
     check('case_rv_team_members_declaration', sql`(${t.hasConflict} is null) = (${t.declaredAt} is null)`),
+    check(
+      'case_rv_team_members_end_details',
+      sql`${t.endedAt} is not null or (${t.endedBy} is null and ${t.endedOn} is null and ${t.endKind} is null and ${t.endReasonEnc} is null)`,
+    ),
     tenantPolicy('case_rv_team_members_tenant_isolation'),
   ],
 ).enableRLS();

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   caseGrants,
@@ -7,6 +7,7 @@ import {
   caseRvProfiles,
   caseRvSupportDesigns,
   caseRvTeamMembers,
+  invitations,
   memberships,
   users,
 } from '../../db/schema';
@@ -38,11 +39,12 @@ export async function upsertProfile(tx: Tx, values: typeof caseRvProfiles.$infer
     });
 }
 
-/** Team members (current and ended), oldest first, with the staff member's and the appointer's names. */
+/** Team members (current and ended), oldest first, with the staff member's, the appointer's and the ender's names. */
 export function listTeamMembers(tx: Tx, caseId: string) {
   const staff = sql<string | null>`(select u.display_name from users u where u.id = ${caseRvTeamMembers.staffUserId})`;
+  const ender = sql<string | null>`(select u.display_name from users u where u.id = ${caseRvTeamMembers.endedBy})`;
   return tx
-    .select({ m: caseRvTeamMembers, staffName: staff, appointedByName: users.displayName })
+    .select({ m: caseRvTeamMembers, staffName: staff, appointedByName: users.displayName, endedByName: ender })
     .from(caseRvTeamMembers)
     .leftJoin(users, eq(users.id, caseRvTeamMembers.appointedBy))
     .where(eq(caseRvTeamMembers.caseId, caseId))
@@ -55,13 +57,68 @@ export async function insertTeamMember(tx: Tx, values: typeof caseRvTeamMembers.
   return row;
 }
 
-export async function endTeamMember(tx: Tx, caseId: string, memberId: string, at: Date) {
+/** One member of the case's team, locked for the end (null when the case has no such member). */
+export async function findTeamMemberForUpdate(tx: Tx, caseId: string, memberId: string) {
   const [row] = await tx
-    .update(caseRvTeamMembers)
-    .set({ endedAt: at })
-    .where(and(eq(caseRvTeamMembers.caseId, caseId), eq(caseRvTeamMembers.id, memberId), isNull(caseRvTeamMembers.endedAt)))
-    .returning();
+    .select()
+    .from(caseRvTeamMembers)
+    .where(and(eq(caseRvTeamMembers.caseId, caseId), eq(caseRvTeamMembers.id, memberId)))
+    .for('update');
   return row ?? null;
+}
+
+/** Ends a current membership with its details; false when it had already ended. */
+export async function endTeamMember(
+  tx: Tx,
+  caseId: string,
+  memberId: string,
+  end: { endedAt: Date; endedBy: string; endedOn: string; endKind: 'dismissed' | 'term_ended'; endReasonEnc: string },
+): Promise<boolean> {
+  const rows = await tx
+    .update(caseRvTeamMembers)
+    .set(end)
+    .where(and(eq(caseRvTeamMembers.caseId, caseId), eq(caseRvTeamMembers.id, memberId), isNull(caseRvTeamMembers.endedAt)))
+    .returning({ id: caseRvTeamMembers.id });
+  return rows.length === 1;
+}
+
+/**
+ * Withdraws the expert's outstanding invitations to this case (not accepted, not withdrawn): the token can no longer
+ * be accepted. Runs before the grants are revoked, so an acceptance racing with the end either lands first (and its
+ * grant is revoked next) or finds the invitation withdrawn.
+ */
+export async function withdrawExpertInvitations(tx: Tx, caseId: string, email: string, at: Date): Promise<number> {
+  const rows = await tx
+    .update(invitations)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(invitations.caseId, caseId),
+        eq(invitations.email, email),
+        eq(invitations.roleInCase, 'expert'),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, at),
+      ),
+    )
+    .returning({ id: invitations.id });
+  return rows.length;
+}
+
+/** Revokes the expert's case grants on this case (role expert, not yet revoked); returns the revoked grants. */
+export async function revokeExpertGrants(tx: Tx, caseId: string, email: string, by: string, reason: string, at: Date) {
+  return tx
+    .update(caseGrants)
+    .set({ revokedAt: at, revokedBy: by, revokeReason: reason })
+    .where(
+      and(
+        eq(caseGrants.caseId, caseId),
+        eq(caseGrants.roleInCase, 'expert'),
+        isNull(caseGrants.revokedAt),
+        sql`${caseGrants.userId} in (select u.id from users u where u.email = ${email})`,
+      ),
+    )
+    .returning({ id: caseGrants.id, userId: caseGrants.userId });
 }
 
 /** Whether a staff member is already on the team (not ended). */
@@ -102,7 +159,12 @@ export async function hasCurrentExpert(tx: Tx, caseId: string, today: string): P
 /** The expert grants of a case with the grantee's email (to show each appointment's grant status). */
 export function expertGrants(tx: Tx, caseId: string) {
   return tx
-    .select({ email: users.email, userId: caseGrants.userId, expiresAt: caseGrants.expiresAt, revokedAt: caseGrants.revokedAt })
+    .select({
+      email: users.email,
+      userId: caseGrants.userId,
+      expiresAt: caseGrants.expiresAt,
+      revokedAt: caseGrants.revokedAt,
+    })
     .from(caseGrants)
     .innerJoin(users, eq(users.id, caseGrants.userId))
     .where(and(eq(caseGrants.caseId, caseId), eq(caseGrants.roleInCase, 'expert')));

@@ -198,9 +198,14 @@ describe('再生支援: the team', () => {
 
     // Ending the expert's appointment removes the fact.
     const expertId = team.team[1]!.id;
-    const ended = await pm.post(u(id, `/team/${expertId}/end`));
+    const end = {
+      endedOn: new Date(t.clock.now().getTime() + 9 * 3600_000).toISOString().slice(0, 10),
+      endKind: 'dismissed',
+      reason: '辞任の申出',
+    };
+    const ended = await pm.post(u(id, `/team/${expertId}/end`), end);
     expect(ended.statusCode, ended.body).toBe(204);
-    expect((await pm.post(u(id, `/team/${expertId}/end`))).statusCode).toBe(404);
+    expect((await pm.post(u(id, `/team/${expertId}/end`), end)).statusCode).toBe(409);
     expect((await pm.get(u(id))).json<Revitalization>().facts.teamHasExpert).toBe(false);
   });
 

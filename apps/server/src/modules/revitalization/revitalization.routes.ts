@@ -3,6 +3,7 @@ import {
   addRvStaffMemberBodySchema,
   appointRvExpertBodySchema,
   caseIdParamsSchema,
+  endRvMemberBodySchema,
   revitalizationSchema,
   rvMemberParamsSchema,
   saveBusinessPlanBodySchema,
@@ -85,15 +86,16 @@ export const revitalizationRoutes = [
     method: 'POST',
     path: `${base}/team/{memberId}/end`,
     operationId: 'endRevitalizationMember',
-    summary: 'End a team membership (kept with its declaration)',
-    description: WRITES,
+    summary: 'End a team membership (解任 / 任期終了, date and reason; kept with its declaration); an expert loses the case grant',
+    description: `${WRITES} For an expert, the outstanding invitation is withdrawn and the case grant revoked in the same transaction. 409 when already ended.`,
     tags: ['revitalization'],
     access: { kind: 'signedIn' },
     params: rvMemberParamsSchema,
+    body: endRvMemberBodySchema,
     success: { status: 204, description: 'Ended', schema: z.undefined() },
     problems: [401, 403, 404, 409, 422],
-    handler: async ({ params }, { deps, actor }) => {
-      await deps.revitalization.endMember(actor, params.caseId, params.memberId);
+    handler: async ({ params, body }, { deps, actor }) => {
+      await deps.revitalization.endMember(actor, params.caseId, params.memberId, body);
       return undefined;
     },
   }),

@@ -35,14 +35,15 @@ export function createRevitalizationReader({
         const members = await listTeamMembers(tx, row.id);
         const grants = await expertGrants(tx, row.id);
         const team: RvTeamMember[] = await Promise.all(
-          members
-            .filter(({ m }) => m.endedAt === null)
-            .map(async ({ m, staffName, appointedByName }) => {
-              let grantStatus: RvTeamMember['grantStatus'] = null;
-              if (m.kind === 'expert') {
-                const mine = grants.filter((g) => g.email === m.expertEmail);
-                const live = mine.find((g) => !g.revokedAt && (!g.expiresAt || g.expiresAt > now()));
-                grantStatus = live
+          members.map(async ({ m, staffName, appointedByName, endedByName }) => {
+            let grantStatus: RvTeamMember['grantStatus'] = null;
+            if (m.kind === 'expert') {
+              // Not the grants revoked before this appointment (an expert appointed again after an earlier one ended).
+              const mine = grants.filter((g) => g.email === m.expertEmail && !(g.revokedAt && g.revokedAt <= m.appointedAt));
+              const live = mine.find((g) => !g.revokedAt && (!g.expiresAt || g.expiresAt > now()));
+              grantStatus = m.endedAt
+                ? 'ended'
+                : live
                   ? 'active'
                   : mine.some((g) => !g.revokedAt)
                     ? 'expired'
@@ -51,36 +52,48 @@ export function createRevitalizationReader({
                       : (m.expiresOn ?? '') < today
                         ? 'expired'
                         : 'invited';
-              }
-              return {
-                id: m.id,
-                kind: m.kind,
-                name: m.kind === 'staff' ? (staffName ?? '—') : (m.expertName ?? m.expertEmail ?? '—'),
-                position: m.position,
-                secondedFromBank: m.secondedFromBank,
-                bankIsCreditor: m.bankIsCreditor,
-                email: m.expertEmail,
-                organization: m.expertOrganization,
-                qualification: m.qualification,
-                duty: m.duty,
-                scopes: m.scopes,
-                expiresOn: m.expiresOn,
-                grantStatus,
-                conflict:
-                  m.hasConflict === null || m.declaredAt === null
-                    ? null
-                    : {
-                        hasConflict: m.hasConflict,
-                        details: m.conflictDetailsEnc
-                          ? await cipher.decrypt(c, m.conflictDetailsEnc, place('case_rv_team_members.conflict_details', row.id))
-                          : null,
-                        declaredAt: m.declaredAt.toISOString(),
-                      },
-                appointedByName,
-                appointedAt: m.appointedAt.toISOString(),
-              };
-            }),
+            }
+            return {
+              id: m.id,
+              kind: m.kind,
+              name: m.kind === 'staff' ? (staffName ?? '—') : (m.expertName ?? m.expertEmail ?? '—'),
+              position: m.position,
+              secondedFromBank: m.secondedFromBank,
+              bankIsCreditor: m.bankIsCreditor,
+              email: m.expertEmail,
+              organization: m.expertOrganization,
+              qualification: m.qualification,
+              duty: m.duty,
+              scopes: m.scopes,
+              expiresOn: m.expiresOn,
+              grantStatus,
+              conflict:
+                m.hasConflict === null || m.declaredAt === null
+                  ? null
+                  : {
+                      hasConflict: m.hasConflict,
+                      details: m.conflictDetailsEnc
+                        ? await cipher.decrypt(c, m.conflictDetailsEnc, place('case_rv_team_members.conflict_details', row.id))
+                        : null,
+                      declaredAt: m.declaredAt.toISOString(),
+                    },
+              appointedByName,
+              appointedAt: m.appointedAt.toISOString(),
+              ended: m.endedAt
+                ? {
+                    endedOn: m.endedOn,
+                    endKind: m.endKind,
+                    reason: m.endReasonEnc
+                      ? await cipher.decrypt(c, m.endReasonEnc, place('case_rv_team_members.end_reason', row.id))
+                      : null,
+                    endedByName,
+                    endedAt: m.endedAt.toISOString(),
+                  }
+                : null,
+            };
+          }),
         );
+        const current = team.filter((m) => m.ended === null);
         const sheets = await listRealBalanceSheets(tx, row.id);
         const latestSheet = sheets[0];
         let realBalanceSheet: Revitalization['realBalanceSheet'] = null;
@@ -145,7 +158,7 @@ export function createRevitalizationReader({
           team,
           compositionNotes: teamCompositionNotes(
             profile?.p.teamType ?? null,
-            team.map((m) => ({ kind: m.kind, qualification: m.qualification ?? undefined })),
+            current.map((m) => ({ kind: m.kind, qualification: m.qualification ?? undefined })),
             profile?.p.forgivenessExpected ?? false,
           ),
           staffCandidates: mayWrite ? await listCaseWorkers(tx, c) : [],

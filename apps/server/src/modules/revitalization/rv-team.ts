@@ -1,12 +1,28 @@
-import type { AddRvStaffMemberBody, AppointRvExpertBody, SaveRvProfileBody } from '@kasseika/contracts';
+import type { AddRvStaffMemberBody, AppointRvExpertBody, EndRvMemberBody, SaveRvProfileBody } from '@kasseika/contracts';
 import { checkConflictDeclaration, staffNeedsDeclaration } from '@kasseika/domain';
 import { tenantContextOf, type Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { withTenantTx } from '../../db/tenant-tx';
 import { conflict, invalid, notFound } from '../../errors/app-error';
 import { loadCaseForActor } from '../cases/cases.service';
-import { endTeamMember, expertOnTeam, insertTeamMember, listCaseWorkers, staffOnTeam, upsertProfile } from './revitalization.repository';
-import { endOfJstDay, issuesToProblem, jstDate, type RevitalizationServiceDeps, type RvHelpers } from './rv-shared';
+import {
+  endTeamMember,
+  expertOnTeam,
+  findTeamMemberForUpdate,
+  insertTeamMember,
+  listCaseWorkers,
+  revokeExpertGrants,
+  staffOnTeam,
+  upsertProfile,
+  withdrawExpertInvitations,
+} from './revitalization.repository';
+import { endOfJstDay, issuesToProblem, jstDate, place, type RevitalizationServiceDeps, type RvHelpers } from './rv-shared';
+
+/** The reason written on the revoked case grant (the council's own reason stays encrypted on the team row). */
+const END_GRANT_REASON = {
+  dismissed: '再生支援チームの選任終了（解任） / appointment ended (dismissed)',
+  term_ended: '再生支援チームの選任終了（任期終了） / appointment ended (end of term)',
+} as const;
 
 /**
  * The individual support team (個別支援チーム, REFERENCE §3.2): type, council staff (a declaration when seconded from a
@@ -14,7 +30,7 @@ import { endOfJstDay, issuesToProblem, jstDate, type RevitalizationServiceDeps, 
  * its conflict-of-interest declaration; memberships end, never disappear.
  */
 export function createTeamCommands(
-  { db, invitations, now }: Pick<RevitalizationServiceDeps, 'db' | 'invitations' | 'now'>,
+  { db, cipher, invitations, now }: Pick<RevitalizationServiceDeps, 'db' | 'cipher' | 'invitations' | 'now'>,
   { writable, record, sealDeclaration, user }: RvHelpers,
 ) {
   return {
@@ -143,19 +159,76 @@ export function createTeamCommands(
       });
     },
 
-    /** Ends a membership (the row stays, with its declaration). An expert's case grant is revoked on the team page. */
-    async endMember(actor: Actor, caseId: string, memberId: string): Promise<void> {
+    /**
+     * Ends a membership (解任 or 任期終了): the row stays with its declaration and gains who, when, the end date and the
+     * reason (encrypted). For an expert the same transaction withdraws the outstanding invitation and revokes the case
+     * grant, so the expert's next request no longer reaches the case. Ending twice is refused (409), nothing changes.
+     */
+    async endMember(actor: Actor, caseId: string, memberId: string, body: EndRvMemberBody): Promise<void> {
       const u = user(actor, 'case.revitalization.write');
       await withTenantTx(db, tenantContextOf(actor), async (tx) => {
         const row = await writable(tx, actor, caseId);
-        const ended = await endTeamMember(tx, row.id, memberId, now());
-        if (!ended) throw notFound({ ja: '指定されたチームメンバー', en: 'The team member' });
-        await record(tx, u, 'CASE_RV_MEMBER_ENDED', {
-          councilId: row.councilId,
-          caseId: row.id,
-          targetType: 'case_rv_team_member',
-          targetId: memberId,
+        const member = await findTeamMemberForUpdate(tx, row.id, memberId);
+        if (!member) throw notFound({ ja: '指定されたチームメンバー', en: 'The team member' });
+        if (member.endedAt)
+          throw conflict({
+            ja: 'このメンバーの選任はすでに終了しています',
+            en: 'This membership has already ended',
+          });
+        if (member.kind === 'expert') {
+          const { resource } = await loadCaseForActor(tx, actor, caseId, now());
+          authorize(actor, 'case.grants.manage', resource);
+        }
+        const at = now();
+        const appointedOn = jstDate(member.appointedAt);
+        const today = jstDate(at);
+        if (body.endedOn < appointedOn || body.endedOn > today)
+          throw invalid([
+            {
+              pointer: '/body/endedOn',
+              code: 'rvTeam.endedOnRange',
+              message: {
+                ja: `終了日は選任日（${appointedOn}）から今日（${today}）までの日付にしてください`,
+                en: `The end date must lie between the appointment day (${appointedOn}) and today (${today})`,
+              },
+            },
+          ]);
+        const ended = await endTeamMember(tx, row.id, member.id, {
+          endedAt: at,
+          endedBy: u.userId,
+          endedOn: body.endedOn,
+          endKind: body.endKind,
+          endReasonEnc: await cipher.encrypt(row.councilId, body.reason, place('case_rv_team_members.end_reason', row.id)),
         });
+        if (!ended) throw conflict({ ja: 'このメンバーの選任はすでに終了しています', en: 'This membership has already ended' });
+        let invitationsWithdrawn = 0;
+        let grantsRevoked: { id: string; userId: string }[] = [];
+        if (member.kind === 'expert' && member.expertEmail) {
+          invitationsWithdrawn = await withdrawExpertInvitations(tx, row.id, member.expertEmail, at);
+          const reason = END_GRANT_REASON[body.endKind];
+          grantsRevoked = await revokeExpertGrants(tx, row.id, member.expertEmail, u.userId, reason, at);
+          for (const g of grantsRevoked)
+            await record(
+              tx,
+              u,
+              'CASE_GRANT_REVOKED',
+              { councilId: row.councilId, caseId: row.id, targetType: 'case_grant', targetId: g.id },
+              { grantId: g.id, userId: g.userId, reason, teamMemberId: member.id },
+            );
+        }
+        await record(
+          tx,
+          u,
+          'CASE_RV_MEMBER_ENDED',
+          { councilId: row.councilId, caseId: row.id, targetType: 'case_rv_team_member', targetId: member.id },
+          {
+            kind: member.kind,
+            endedOn: body.endedOn,
+            endKind: body.endKind,
+            grantsRevoked: grantsRevoked.length,
+            invitationsWithdrawn,
+          },
+        );
       });
     },
   };

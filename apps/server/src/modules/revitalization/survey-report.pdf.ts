@@ -10,6 +10,7 @@ const FONT_BOLD = readFileSync(require.resolve('@expo-google-fonts/biz-udpgothic
 const TEAM_TYPE = { conventional: '従来型', verification: '検証型', simplified: '簡易型' } as const;
 const SUPPORT_KIND = { pre_revitalization: 'プレ再生支援', revitalization: '再生支援' } as const;
 const POSITION = { pm: '統括責任者（PM）', sm: '統括責任者補佐（SM）', staff: '職員' } as const;
+const END_KIND = { dismissed: '解任', term_ended: '任期終了' } as const;
 const QUALIFICATION = {
   cpa: '公認会計士',
   tax_accountant: '税理士',
@@ -91,7 +92,10 @@ export async function buildSurveyReportPdf(input: SurveyReportInput): Promise<Bu
       m.kind === 'staff' ? POSITION[m.position ?? 'staff'] : `${QUALIFICATION[m.qualification ?? 'other']}（${m.organization ?? ''}）`;
     const coi =
       m.conflict === null ? '利益相反の申告なし' : m.conflict.hasConflict ? `利益相反あり：${m.conflict.details ?? ''}` : '利益相反なし';
-    para(`・${m.name}\u3000${role}\u3000${coi}`);
+    const end = m.ended
+      ? `\u3000（${m.ended.endKind ? END_KIND[m.ended.endKind] : '選任終了'}${m.ended.endedOn ? `：${japaneseDate(m.ended.endedOn)}` : ''}）`
+      : '';
+    para(`・${m.name}\u3000${role}\u3000${coi}${end}`);
   }
 
   heading('2. 実態貸借対照表');

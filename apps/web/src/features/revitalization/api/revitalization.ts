@@ -4,6 +4,7 @@ import {
   revitalizationSchema,
   type AddRvStaffMemberBody,
   type AppointRvExpertBody,
+  type EndRvMemberBody,
   type SaveBusinessPlanBody,
   type SaveRealBalanceSheetBody,
   type SaveRvProfileBody,
@@ -47,8 +48,8 @@ export async function saveProfile(caseId: string, body: SaveRvProfileBody): Prom
 }
 export const addStaff = (caseId: string, body: AddRvStaffMemberBody) => apiPost(`${base(caseId)}/team/staff`, body, created);
 export const appointExpert = (caseId: string, body: AppointRvExpertBody) => apiPost(`${base(caseId)}/team/experts`, body, created);
-export async function endMember(caseId: string, memberId: string): Promise<void> {
-  await apiSend('POST', `${base(caseId)}/team/${encodeURIComponent(memberId)}/end`, undefined);
+export async function endMember(caseId: string, memberId: string, body: EndRvMemberBody): Promise<void> {
+  await apiSend('POST', `${base(caseId)}/team/${encodeURIComponent(memberId)}/end`, { json: body });
 }
 export const saveRealBalanceSheet = (caseId: string, body: SaveRealBalanceSheetBody) =>
   apiPost(`${base(caseId)}/real-balance-sheets`, body, versioned);

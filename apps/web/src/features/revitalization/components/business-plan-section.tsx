@@ -9,6 +9,7 @@ import { formatDateJst, formatDateTimeJst } from '../../../lib/format';
 import type { Lang } from '../../../lib/form-errors';
 import { revitalizationKeys, saveBusinessPlan } from '../api/revitalization';
 import { problemLines } from './use-rv-form';
+import { VersionedRecordSection } from './versioned-record-section';
 
 const yen = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 0 });
 
@@ -157,109 +158,78 @@ function PlanForm({
 /** The company's 事業計画 draft (REFERENCE §3.3 step 4, §3.4): causes of distress, measures, yearly figures; versions kept. */
 export function BusinessPlanSection({ caseId, data, lang }: { caseId: string; data: Revitalization; lang: Lang }) {
   const { t } = useTranslation('revitalization');
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
   const p = data.businessPlan;
   return (
-    <div className="grid gap-4">
-      <div role="status" aria-live="polite" className={saved ? 'rounded-8 border border-success bg-surface p-3 font-bold' : 'sr-only'}>
-        {saved}
-      </div>
-      {p ? (
-        <div className="grid gap-3" data-testid="rv-business-plan">
-          <p className="text-sm text-ink-sub">
-            {t('plan.versionInfo', { version: p.version, name: p.createdByName ?? '—', at: formatDateTimeJst(p.createdAt, lang) })}
-          </p>
-          <p>
-            {t('plan.summary', { count: p.planYears, date: formatDateJst(p.startsOn, lang) })}{' '}
-            {p.firstProfitableYear === null ? t('plan.noProfit') : t('plan.firstProfit', { n: p.firstProfitableYear })}
-          </p>
-          <div>
-            <h4 className="font-bold">{t('plan.causes')}</h4>
-            <p className="whitespace-pre-wrap">{p.causesOfDistress}</p>
-          </div>
-          <div>
-            <h4 className="font-bold">{t('plan.measures')}</h4>
-            <p className="whitespace-pre-wrap">{p.measures}</p>
-          </div>
-          <div className="relative max-w-full overflow-x-auto" role="region" aria-label={t('plan.figures')} tabIndex={-1}>
-            <table className="w-full min-w-[24rem] text-left">
-              <caption className="sr-only">{t('plan.figures')}</caption>
-              <thead>
-                <tr className="border-b border-line text-sm">
-                  <th scope="col" className="py-2 pr-3">
-                    {t('plan.year')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right">
-                    {t('plan.sales')}
-                  </th>
-                  <th scope="col" className="py-2 text-right">
-                    {t('plan.ordinaryProfit')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.years.map((y, i) => (
-                  <tr key={i} className="border-b border-line-light">
-                    <th scope="row" className="py-1 pr-3 font-normal">
-                      {t('plan.yearN', { n: i + 1 })}
+    <VersionedRecordSection
+      latest={
+        p ? (
+          <div className="grid gap-3" data-testid="rv-business-plan">
+            <p className="text-sm text-ink-sub">
+              {t('plan.versionInfo', { version: p.version, name: p.createdByName ?? '—', at: formatDateTimeJst(p.createdAt, lang) })}
+            </p>
+            <p>
+              {t('plan.summary', { count: p.planYears, date: formatDateJst(p.startsOn, lang) })}{' '}
+              {p.firstProfitableYear === null ? t('plan.noProfit') : t('plan.firstProfit', { n: p.firstProfitableYear })}
+            </p>
+            <div>
+              <h4 className="font-bold">{t('plan.causes')}</h4>
+              <p className="whitespace-pre-wrap">{p.causesOfDistress}</p>
+            </div>
+            <div>
+              <h4 className="font-bold">{t('plan.measures')}</h4>
+              <p className="whitespace-pre-wrap">{p.measures}</p>
+            </div>
+            <div className="relative max-w-full overflow-x-auto" role="region" aria-label={t('plan.figures')} tabIndex={-1}>
+              <table className="w-full min-w-[24rem] text-left">
+                <caption className="sr-only">{t('plan.figures')}</caption>
+                <thead>
+                  <tr className="border-b border-line text-sm">
+                    <th scope="col" className="py-2 pr-3">
+                      {t('plan.year')}
                     </th>
-                    <td className="py-1 pr-3 text-right tabular-nums">{yen.format(y.sales)}</td>
-                    <td className={`py-1 text-right tabular-nums ${y.ordinaryProfit < 0 ? 'text-error' : ''}`}>
-                      {yen.format(y.ordinaryProfit)}
-                    </td>
+                    <th scope="col" className="py-2 pr-3 text-right">
+                      {t('plan.sales')}
+                    </th>
+                    <th scope="col" className="py-2 text-right">
+                      {t('plan.ordinaryProfit')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {p.years.map((y, i) => (
+                    <tr key={i} className="border-b border-line-light">
+                      <th scope="row" className="py-1 pr-3 font-normal">
+                        {t('plan.yearN', { n: i + 1 })}
+                      </th>
+                      <td className="py-1 pr-3 text-right tabular-nums">{yen.format(y.sales)}</td>
+                      <td className={`py-1 text-right tabular-nums ${y.ordinaryProfit < 0 ? 'text-error' : ''}`}>
+                        {yen.format(y.ordinaryProfit)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </div>
-        </div>
-      ) : (
-        <p className="text-ink-sub">{t('plan.empty')}</p>
-      )}
-      {data.abilities.write ? (
-        editing || !p ? (
-          <PlanForm
-            key={p?.version ?? 0}
-            caseId={caseId}
-            data={data}
-            lang={lang}
-            onSaved={(message) => {
-              setSaved(message);
-              setEditing(false);
-            }}
-          />
-        ) : (
-          <div>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setSaved(null);
-                setEditing(true);
-              }}
-            >
-              {t('plan.newVersion')}
-            </Button>
-          </div>
-        )
-      ) : null}
-      {data.businessPlanVersions.length > 1 ? (
-        <details>
-          <summary className="cursor-pointer">{t('plan.history', { count: data.businessPlanVersions.length })}</summary>
-          <ul className="mt-2 grid gap-1 text-sm">
-            {data.businessPlanVersions.map((v) => (
-              <li key={v.version}>
-                {t('plan.historyItem', {
-                  version: v.version,
-                  count: v.planYears,
-                  name: v.createdByName ?? '—',
-                  at: formatDateTimeJst(v.createdAt, lang),
-                })}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-    </div>
+        ) : null
+      }
+      empty={t('plan.empty')}
+      canWrite={data.abilities.write}
+      version={p?.version ?? 0}
+      newVersionLabel={t('plan.newVersion')}
+      form={(onSaved) => <PlanForm caseId={caseId} data={data} lang={lang} onSaved={onSaved} />}
+      history={{
+        summary: t('plan.history', { count: data.businessPlanVersions.length }),
+        items: data.businessPlanVersions.map((v) => ({
+          key: v.version,
+          text: t('plan.historyItem', {
+            version: v.version,
+            count: v.planYears,
+            name: v.createdByName ?? '—',
+            at: formatDateTimeJst(v.createdAt, lang),
+          }),
+        })),
+      }}
+    />
   );
 }

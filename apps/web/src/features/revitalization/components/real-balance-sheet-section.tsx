@@ -15,6 +15,7 @@ import { formatDateJst, formatDateTimeJst } from '../../../lib/format';
 import type { Lang } from '../../../lib/form-errors';
 import { revitalizationKeys, saveRealBalanceSheet } from '../api/revitalization';
 import { problemLines } from './use-rv-form';
+import { VersionedRecordSection } from './versioned-record-section';
 
 const NET_ASSETS: readonly BalanceSheetKey[] = ['capitalStock', 'retainedEarnings', 'otherNetAssets'];
 const CATEGORIES = realBalanceSheetCategorySchema.options;
@@ -318,61 +319,27 @@ function RealBalanceSheetResult({ data, lang }: { data: NonNullable<Revitalizati
 /** 実態貸借対照表 (REFERENCE §6.4): book value → adjustment with reason → real value per line; versions kept. */
 export function RealBalanceSheetSection({ caseId, data, lang }: { caseId: string; data: Revitalization; lang: Lang }) {
   const { t } = useTranslation('revitalization');
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  const sheet = data.realBalanceSheet;
   return (
-    <div className="grid gap-4">
-      <div role="status" aria-live="polite" className={saved ? 'rounded-8 border border-success bg-surface p-3 font-bold' : 'sr-only'}>
-        {saved}
-      </div>
-      {data.realBalanceSheet ? (
-        <RealBalanceSheetResult data={data.realBalanceSheet} lang={lang} />
-      ) : (
-        <p className="text-ink-sub">{t('bs.empty')}</p>
-      )}
-      {data.abilities.write ? (
-        editing || !data.realBalanceSheet ? (
-          <RealBalanceSheetForm
-            key={data.realBalanceSheet?.version ?? 0}
-            caseId={caseId}
-            data={data}
-            lang={lang}
-            onSaved={(message) => {
-              setSaved(message);
-              setEditing(false);
-            }}
-          />
-        ) : (
-          <div>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setSaved(null);
-                setEditing(true);
-              }}
-            >
-              {t('bs.newVersion')}
-            </Button>
-          </div>
-        )
-      ) : null}
-      {data.realBalanceSheetVersions.length > 1 ? (
-        <details>
-          <summary className="cursor-pointer">{t('bs.history', { count: data.realBalanceSheetVersions.length })}</summary>
-          <ul className="mt-2 grid gap-1 text-sm">
-            {data.realBalanceSheetVersions.map((v) => (
-              <li key={v.version}>
-                {t('bs.historyItem', {
-                  version: v.version,
-                  date: formatDateJst(v.asOf, lang),
-                  name: v.createdByName ?? '—',
-                  at: formatDateTimeJst(v.createdAt, lang),
-                })}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-    </div>
+    <VersionedRecordSection
+      latest={sheet ? <RealBalanceSheetResult data={sheet} lang={lang} /> : null}
+      empty={t('bs.empty')}
+      canWrite={data.abilities.write}
+      version={sheet?.version ?? 0}
+      newVersionLabel={t('bs.newVersion')}
+      form={(onSaved) => <RealBalanceSheetForm caseId={caseId} data={data} lang={lang} onSaved={onSaved} />}
+      history={{
+        summary: t('bs.history', { count: data.realBalanceSheetVersions.length }),
+        items: data.realBalanceSheetVersions.map((v) => ({
+          key: v.version,
+          text: t('bs.historyItem', {
+            version: v.version,
+            date: formatDateJst(v.asOf, lang),
+            name: v.createdByName ?? '—',
+            at: formatDateTimeJst(v.createdAt, lang),
+          }),
+        })),
+      }}
+    />
   );
 }

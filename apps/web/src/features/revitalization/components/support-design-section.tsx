@@ -10,6 +10,7 @@ import { formatDateTimeJst } from '../../../lib/format';
 import type { Lang } from '../../../lib/form-errors';
 import { revitalizationKeys, saveSupportDesign } from '../api/revitalization';
 import { problemLines } from './use-rv-form';
+import { VersionedRecordSection } from './versioned-record-section';
 
 const yen = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 0 });
 const pct = (bp: number) => (bp / 100).toFixed(2);
@@ -219,93 +220,67 @@ function DesignForm({
 /** 金融支援策 (REFERENCE §3.3 step 5, §3.6): measures, the forgiveness requirements and the 清算価値保障 comparison. */
 export function SupportDesignSection({ caseId, data, lang }: { caseId: string; data: Revitalization; lang: Lang }) {
   const { t } = useTranslation('revitalization');
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
   const d = data.supportDesign;
   return (
-    <div className="grid gap-4">
-      <div role="status" aria-live="polite" className={saved ? 'rounded-8 border border-success bg-surface p-3 font-bold' : 'sr-only'}>
-        {saved}
-      </div>
-      {d ? (
-        <div className="grid gap-2" data-testid="rv-support-design">
-          <p className="text-sm text-ink-sub">
-            {t('design.versionInfo', { version: d.version, name: d.createdByName ?? '—', at: formatDateTimeJst(d.createdAt, lang) })}
-          </p>
-          <ul className="list-disc pl-5">
-            {d.input.measures.map((m) => (
-              <li key={m}>
-                {t(`measure.${m}`)}
-                {m === 'rescheduling' && d.input.reschedulingGraceMonths !== undefined
-                  ? `（${t('design.graceShort', { months: d.input.reschedulingGraceMonths })}）`
-                  : ''}
-                {m === 'dds' && d.input.ddsAmount ? `（${yen.format(d.input.ddsAmount)}円）` : ''}
-                {m === 'des' && d.input.desAmount ? `（${yen.format(d.input.desAmount)}円）` : ''}
-                {(m === 'forgiveness' || m === 'second_company') && d.input.forgivenessAmount
-                  ? `（${yen.format(d.input.forgivenessAmount)}円）`
-                  : ''}
-              </li>
-            ))}
-          </ul>
-          {d.input.notes ? <p className="whitespace-pre-wrap">{d.input.notes}</p> : null}
-          {d.seeksForgiveness ? (
-            <>
-              <ul className="grid gap-1">
-                {data.forgivenessRequirements.items.map((item) => {
-                  const a = d.input.requirements.find((r) => r.key === item.key);
-                  return (
-                    <li key={item.key}>
-                      <span className="font-bold">{item.label[lang]}</span>: {a ? t(`design.status.${a.status}`) : t('design.unanswered')}
-                      {a?.note ? ` — ${a.note}` : ''}
-                    </li>
-                  );
-                })}
-              </ul>
-              {d.liquidationComparison ? (
-                <Notice
-                  tone={d.liquidationComparison.met ? 'success' : 'warning'}
-                  title={t(d.liquidationComparison.met ? 'design.liquidationMet' : 'design.liquidationNotMet')}
-                >
-                  <p>
-                    {t('design.liquidationRates', {
-                      plan: pct(d.liquidationComparison.planRecoveryBp),
-                      liquidation: pct(d.liquidationComparison.liquidationDividendBp),
-                    })}
-                  </p>
-                </Notice>
-              ) : null}
-            </>
-          ) : null}
-        </div>
-      ) : (
-        <p className="text-ink-sub">{t('design.empty')}</p>
-      )}
-      {data.abilities.write ? (
-        editing || !d ? (
-          <DesignForm
-            key={d?.version ?? 0}
-            caseId={caseId}
-            data={data}
-            lang={lang}
-            onSaved={(message) => {
-              setSaved(message);
-              setEditing(false);
-            }}
-          />
-        ) : (
-          <div>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setSaved(null);
-                setEditing(true);
-              }}
-            >
-              {t('design.newVersion')}
-            </Button>
+    <VersionedRecordSection
+      latest={
+        d ? (
+          <div className="grid gap-2" data-testid="rv-support-design">
+            <p className="text-sm text-ink-sub">
+              {t('design.versionInfo', { version: d.version, name: d.createdByName ?? '—', at: formatDateTimeJst(d.createdAt, lang) })}
+            </p>
+            <ul className="list-disc pl-5">
+              {d.input.measures.map((m) => (
+                <li key={m}>
+                  {t(`measure.${m}`)}
+                  {m === 'rescheduling' && d.input.reschedulingGraceMonths !== undefined
+                    ? `（${t('design.graceShort', { months: d.input.reschedulingGraceMonths })}）`
+                    : ''}
+                  {m === 'dds' && d.input.ddsAmount ? `（${yen.format(d.input.ddsAmount)}円）` : ''}
+                  {m === 'des' && d.input.desAmount ? `（${yen.format(d.input.desAmount)}円）` : ''}
+                  {(m === 'forgiveness' || m === 'second_company') && d.input.forgivenessAmount
+                    ? `（${yen.format(d.input.forgivenessAmount)}円）`
+                    : ''}
+                </li>
+              ))}
+            </ul>
+            {d.input.notes ? <p className="whitespace-pre-wrap">{d.input.notes}</p> : null}
+            {d.seeksForgiveness ? (
+              <>
+                <ul className="grid gap-1">
+                  {data.forgivenessRequirements.items.map((item) => {
+                    const a = d.input.requirements.find((r) => r.key === item.key);
+                    return (
+                      <li key={item.key}>
+                        <span className="font-bold">{item.label[lang]}</span>: {a ? t(`design.status.${a.status}`) : t('design.unanswered')}
+                        {a?.note ? ` — ${a.note}` : ''}
+                      </li>
+                    );
+                  })}
+                </ul>
+                {d.liquidationComparison ? (
+                  <Notice
+                    tone={d.liquidationComparison.met ? 'success' : 'warning'}
+                    title={t(d.liquidationComparison.met ? 'design.liquidationMet' : 'design.liquidationNotMet')}
+                  >
+                    <p>
+                      {t('design.liquidationRates', {
+                        plan: pct(d.liquidationComparison.planRecoveryBp),
+                        liquidation: pct(d.liquidationComparison.liquidationDividendBp),
+                      })}
+                    </p>
+                  </Notice>
+                ) : null}
+              </>
+            ) : null}
           </div>
-        )
-      ) : null}
-    </div>
+        ) : null
+      }
+      empty={t('design.empty')}
+      canWrite={data.abilities.write}
+      version={d?.version ?? 0}
+      newVersionLabel={t('design.newVersion')}
+      form={(onSaved) => <DesignForm caseId={caseId} data={data} lang={lang} onSaved={onSaved} />}
+    />
   );
 }

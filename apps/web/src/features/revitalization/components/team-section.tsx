@@ -5,9 +5,10 @@ import { RV_SUPPORT_KINDS, RV_TEAM_TYPES } from '@kasseika/domain';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/form-field';
 import { Notice } from '../../../components/ui/notice';
-import { formatDateJst } from '../../../lib/format';
-import { fieldMessage, problemMessage, type Lang } from '../../../lib/form-errors';
-import { endMember, saveProfile } from '../api/revitalization';
+import { formatDateJst, formatDateTimeJst } from '../../../lib/format';
+import { fieldMessage, type Lang } from '../../../lib/form-errors';
+import { saveProfile } from '../api/revitalization';
+import { EndMemberDialog } from './end-member-dialog';
 import { useRvForm } from './use-rv-form';
 import { ExpertForm, StaffForm, useRefresh } from './team-forms';
 
@@ -80,16 +81,33 @@ function ProfileForm({ caseId, data }: { caseId: string; data: Revitalization })
   );
 }
 
-function MemberRow({ caseId, member, lang, canEnd }: { caseId: string; member: RvTeamMember; lang: Lang; canEnd: boolean }) {
+function EndedNote({ member, lang }: { member: RvTeamMember; lang: Lang }) {
   const { t } = useTranslation('revitalization');
-  const refresh = useRefresh(caseId);
-  const [error, setError] = useState<string | null>(null);
+  const ended = member.ended;
+  if (!ended) return null;
+  return (
+    <span className="block" data-testid="rv-member-ended">
+      <span className="font-bold">{ended.endKind ? t('end.status', { kind: t(`endKind.${ended.endKind}`) }) : t('grantStatus.ended')}</span>
+      <span className="block text-sm text-ink-sub">
+        {t('end.endedBy', {
+          date: formatDateJst(ended.endedOn ?? ended.endedAt, lang),
+          name: ended.endedByName ?? '—',
+          at: formatDateTimeJst(ended.endedAt, lang),
+        })}
+      </span>
+      {ended.reason ? <span className="block whitespace-pre-wrap text-sm">{ended.reason}</span> : null}
+    </span>
+  );
+}
+
+function MemberRow({ member, lang, onEnd }: { member: RvTeamMember; lang: Lang; onEnd: ((m: RvTeamMember) => void) | null }) {
+  const { t } = useTranslation('revitalization');
   const role =
     member.kind === 'staff'
       ? t(`position.${member.position ?? 'staff'}`)
       : `${t(`qualification.${member.qualification ?? 'other'}`)} · ${t(`duty.${member.duty ?? 'other'}`)}`;
   return (
-    <tr className="border-b border-line-light align-top">
+    <tr className={`border-b border-line-light align-top ${member.ended ? 'bg-surface-sub' : ''}`}>
       <th scope="row" className="py-2 pr-3 text-left font-bold">
         {member.name}
         <span className="block text-sm font-normal text-ink-sub">
@@ -102,7 +120,9 @@ function MemberRow({ caseId, member, lang, canEnd }: { caseId: string; member: R
       </th>
       <td className="py-2 pr-3">{role}</td>
       <td className="py-2 pr-3">
-        {member.kind === 'expert' ? (
+        {member.ended ? (
+          <EndedNote member={member} lang={lang} />
+        ) : member.kind === 'expert' ? (
           <>
             <span className="font-bold">{t(`grantStatus.${member.grantStatus ?? 'invited'}`)}</span>
             <span className="block text-sm text-ink-sub">
@@ -127,20 +147,11 @@ function MemberRow({ caseId, member, lang, canEnd }: { caseId: string; member: R
         )}
       </td>
       <td className="py-2">
-        {canEnd ? (
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setError(null);
-              endMember(caseId, member.id)
-                .then(refresh)
-                .catch((e: unknown) => setError(problemMessage(e, lang)));
-            }}
-          >
+        {onEnd && !member.ended ? (
+          <Button variant="secondary" onClick={() => onEnd(member)}>
             {t('team.end', { name: member.name })}
           </Button>
         ) : null}
-        {error ? <Notice tone="error" title={error} /> : null}
       </td>
     </tr>
   );
@@ -149,7 +160,12 @@ function MemberRow({ caseId, member, lang, canEnd }: { caseId: string; member: R
 /** The individual support team (個別支援チーム, REFERENCE §3.2): type, members, appointments and declarations. */
 export function TeamSection({ caseId, data, lang }: { caseId: string; data: Revitalization; lang: Lang }) {
   const { t } = useTranslation('revitalization');
+  const refresh = useRefresh(caseId);
   const write = data.abilities.write;
+  const [ending, setEnding] = useState<RvTeamMember | null>(null);
+  const [ended, setEnded] = useState<string | null>(null);
+  // An expert's end revokes the case grant: only those who may manage grants may end it (as the server checks).
+  const endable = (m: RvTeamMember) => write && (m.kind === 'staff' || data.abilities.appointExperts);
   return (
     <div className="grid gap-4">
       {write ? (
@@ -189,12 +205,36 @@ export function TeamSection({ caseId, data, lang }: { caseId: string; data: Revi
             </thead>
             <tbody>
               {data.team.map((m) => (
-                <MemberRow key={m.id} caseId={caseId} member={m} lang={lang} canEnd={write} />
+                <MemberRow
+                  key={m.id}
+                  member={m}
+                  lang={lang}
+                  onEnd={
+                    endable(m)
+                      ? (member) => {
+                          setEnded(null);
+                          setEnding(member);
+                        }
+                      : null
+                  }
+                />
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {ended ? <Notice tone="success" title={ended} /> : null}
+      <EndMemberDialog
+        caseId={caseId}
+        member={ending}
+        lang={lang}
+        onClose={() => setEnding(null)}
+        onEnded={async (name) => {
+          setEnding(null);
+          setEnded(t('end.done', { name }));
+          await refresh();
+        }}
+      />
       {write ? (
         <div className="grid gap-4 lg:grid-cols-2">
           <StaffForm caseId={caseId} data={data} />
