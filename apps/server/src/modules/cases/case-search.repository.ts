@@ -4,22 +4,24 @@ import { queryRows, type Tx } from '../../db/client';
 import { caseSearchTerms } from '../../db/schema';
 
 /**
- * A gram found in at least this many cases is "common": the candidates are taken from rarer grams only, and a search
- * whose grams are all common reads the council's rows in list order instead (its matches are dense, so a page fills
- * quickly). Counting a gram stops here, so asking costs at most this many index entries per gram.
+ * A gram held by at least this many of the council's cases is "common": the candidates come from rarer grams only,
+ * and a search whose grams are all common reads the council's rows in list order instead (its matches are many, or
+ * at least its words are, so a page fills as it reads). Counting a gram stops here, so asking costs at most this
+ * many index entries per gram.
  */
-export const COMMON_GRAM_CASES = 1000;
+export const COMMON_GRAM_CASES = 500;
 /** At most this many of the rarest grams of one pattern narrow the candidates (each one more is another index scan). */
-const GRAMS_PER_PATTERN = 4;
+const GRAMS_PER_PATTERN = 3;
 
 /** The LIKE patterns of a search (ADR 0020), each a substring that search_text must contain, before lower-casing. */
 export function searchPatterns(s: CaseSearchTerms): string[] {
-  return [
+  const patterns = [
     s.text,
     ...(s.kana ? [s.kana] : []),
     // The 法人番号 is the last field of search_text: "|digits" anchors the digits at its start.
     ...(s.corporateNumberPrefix ? [`|${s.corporateNumberPrefix}`] : []),
   ];
+  return [...new Set(patterns)]; // katakana input is its own kana
 }
 
 /**
@@ -41,13 +43,16 @@ export async function chooseSearchGrams(tx: Tx, councilId: number, s: CaseSearch
     patterns.map((p, i) => sql`(${i}::int, lower(${p}::text))`),
     sql`, `,
   );
+  // Each distinct gram is counted once (materialized), however many patterns hold it.
   const rows = await queryRows<{ pattern: number; term: string; n: number }>(
     tx,
-    sql`select b.pattern, g.term,
-               (select count(*) from (select 1 from ${caseSearchTerms} t where t.council_id = ${councilId} and t.term = g.term
-                                      limit ${COMMON_GRAM_CASES}) x)::int as n
-        from (values ${values}) as b(pattern, p)
-        cross join lateral unnest(app.case_search_grams(b.p)) as g(term)`,
+    sql`with p as (select v.pattern, app.case_search_grams(v.p) as grams from (values ${values}) as v(pattern, p)),
+             c as materialized (
+               select g.term, (select count(*) from (select 1 from ${caseSearchTerms} t
+                                                      where t.council_id = ${councilId} and t.term = g.term
+                                                      limit ${COMMON_GRAM_CASES}) as x)::int as n
+               from (select distinct unnest(p.grams) as term from p) as g)
+        select p.pattern, c.term, c.n from p cross join lateral unnest(p.grams) as u(term) join c on c.term = u.term`,
   );
   const chosen: string[][] = [];
   for (const [i] of patterns.entries()) {
