@@ -267,7 +267,7 @@ beforeAll(async () => {
     statement: () => sql`select id from support_cases where id = ${caseA.id}`,
     needsRows: true,
   });
-  // case_search_terms (kept by the trigger on support_cases; the app only reads)
+  // case_search_terms (kept by the trigger on support_cases, which writes them under the same tenant policy)
   probe({
     name: 'staff read the search grams of their council’s case',
     role: 'app',

@@ -1,8 +1,9 @@
--- Search grams of the staff case list (ADR 0020): kept by a trigger on support_cases, read by the app role only.
+-- Search grams of the staff case list (ADR 0020): kept by a trigger on support_cases under the same tenant policy.
 ALTER TABLE "case_search_terms" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
--- Read only: the rows are written by the trigger below, never by the application itself.
-GRANT SELECT ON "case_search_terms" TO kasseika_app;
+-- Written by the trigger below, which runs as the role writing the case (like support_cases, no UPDATE: a changed
+-- case has its grams deleted and inserted again).
+GRANT SELECT, INSERT, DELETE ON "case_search_terms" TO kasseika_app;
 --> statement-breakpoint
 -- The grams of a text: every distinct bigram, and every 4-character run of ASCII digits (a bigram of digits is in
 -- nearly every case; a 4-digit run of a 法人番号 or reference number is not). The search splits its (lower-cased)
@@ -14,10 +15,9 @@ $$ SELECT coalesce(array_agg(DISTINCT g), '{}') FROM (
      SELECT substr(s, i, 4) FROM generate_series(1, char_length(s) - 3) AS i WHERE substr(s, i, 4) ~ '^[0-9]{4}$'
    ) AS grams $$;
 --> statement-breakpoint
--- Keeps a case's grams in step with its search_text, in the writing transaction. SECURITY DEFINER: the app role
--- cannot write the table itself; the grams' council is the case's own, which the case's policy has just checked.
-CREATE OR REPLACE FUNCTION app.support_cases_search_terms() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, public AS
+-- Keeps a case's grams in step with its search_text, in the writing transaction. SECURITY INVOKER (as every app
+-- function): the grams pass the same tenant policy as the case they come from, whoever the owner is.
+CREATE OR REPLACE FUNCTION app.support_cases_search_terms() RETURNS trigger LANGUAGE plpgsql AS
 $$ BEGIN
   IF TG_OP = 'UPDATE' AND NEW.search_text = OLD.search_text AND NEW.council_id = OLD.council_id THEN
     RETURN NULL;
@@ -33,12 +33,10 @@ $$ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION app.support_cases_search_terms() FROM PUBLIC;
---> statement-breakpoint
 CREATE TRIGGER support_cases_search_terms AFTER INSERT OR DELETE
   OR UPDATE OF council_id, reference_no, company_name, company_name_kana, corporate_number ON "support_cases"
   FOR EACH ROW EXECUTE FUNCTION app.support_cases_search_terms();
 --> statement-breakpoint
--- Backfill the cases that exist (run by the migrating role, which bypasses row-level security like the trigger).
+-- Backfill the cases that exist (as the migrating role, which sees every council's cases).
 INSERT INTO case_search_terms (council_id, term, case_id)
 SELECT c.council_id, g, c.id FROM support_cases AS c, unnest(app.case_search_grams(c.search_text)) AS g;
