@@ -267,6 +267,14 @@ beforeAll(async () => {
     statement: () => sql`select id from support_cases where id = ${caseA.id}`,
     needsRows: true,
   });
+  // case_search_terms (kept by the trigger on support_cases, which writes them under the same tenant policy)
+  probe({
+    name: 'staff read the search grams of their council’s case',
+    role: 'app',
+    ctx: staff,
+    statement: () => sql`select term from case_search_terms where case_id = ${caseA.id}`,
+    needsRows: true,
+  });
   // organizations
   probe({
     name: 'staff read a company of their council',

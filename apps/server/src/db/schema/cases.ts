@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgPolicy, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgPolicy, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { CASE_OUTCOMES, CASE_STAGES, CASE_TRACKS } from '@kasseika/domain';
 import { councils } from './directory';
 import { appRole } from './roles';
@@ -75,6 +75,32 @@ export const supportCases = pgTable(
       for: 'select',
       to: appRole,
       using: sql`${t.id} in ${grantedCaseIds('case.read')}`,
+    }),
+  ],
+).enableRLS();
+
+/**
+ * The search grams of each case (ADR 0020): every distinct bigram of `support_cases.search_text` and every 4-digit
+ * run inside it, kept by the trigger `support_cases_search_terms` in the transaction that writes the case. A search
+ * finds its candidates here by equality (`term = any(…)` is leakproof, so the primary key applies under row-level
+ * security) and confirms them with the LIKE over `search_text`. Derived data: no foreign key, the trigger also
+ * removes a deleted case's grams.
+ */
+export const caseSearchTerms = pgTable(
+  'case_search_terms',
+  {
+    councilId: smallint('council_id').notNull(),
+    term: text('term').notNull(),
+    caseId: uuid('case_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'case_search_terms_pkey', columns: [t.councilId, t.term, t.caseId] }),
+    pgPolicy('case_search_terms_tenant_isolation', {
+      as: 'permissive',
+      for: 'all',
+      to: appRole,
+      using: tenantPredicate,
+      withCheck: tenantPredicate,
     }),
   ],
 ).enableRLS();

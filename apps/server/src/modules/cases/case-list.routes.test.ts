@@ -4,8 +4,13 @@ import type { CaseStage, CaseTrack } from '@kasseika/domain';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { TestClient } from '../../../test/http-client';
 import { createUser, grantCase, signIn, type TestUser } from '../../../test/factories';
+import { sql } from 'drizzle-orm';
+import { caseSearchTerms as searchTermsOf } from '@kasseika/domain';
+import { queryRows } from '../../db/client';
 import { caseTasks, supportCases } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
+import { chooseSearchGrams } from './case-search.repository';
+import { listCasePage } from './cases.repository';
 
 /**
  * The staff case list: filters (track, stage, assignee, overdue), search by name, フリガナ and 法人番号, keyset
@@ -241,5 +246,70 @@ describe('outsiders', () => {
     expect(l.assignees).toEqual([]);
     expect(idsOf(await list(c, `q=${encodeURIComponent('ﾔﾏﾀﾞ')}`))).toEqual([ids.yamada]);
     expect(idsOf(await list(c, 'overdue=true'))).toEqual([]);
+  });
+});
+
+describe('search through case_search_terms', () => {
+  const staffTx = <T>(councilId: number, fn: Parameters<typeof withTenantTx<T>>[2]) =>
+    withTenantTx(t.database.db, { councilId, userId: null, roles: ['council_staff'] }, fn);
+  const termsOf = (councilId: number, caseId: string) =>
+    staffTx(councilId, (tx) =>
+      queryRows<{ term: string }>(tx, sql`select term from case_search_terms where case_id = ${caseId}`).then((r) => r.map((x) => x.term)),
+    );
+
+  it('follows a rename in the same transaction: the old name is no longer found, the new one is', async () => {
+    const [id] = await seed(13, [{ name: '旧社名工業株式会社', kana: 'キュウシャメイ コウギョウ', corporateNumber: '1234567890123' }]);
+    if (!id) throw new Error('seed failed');
+    expect(idsOf(await list(pmClient, `q=${encodeURIComponent('旧社名')}`))).toEqual([id]);
+    expect(await termsOf(13, id)).toEqual(expect.arrayContaining(['旧社', '社名', 'キュ', '|1', '1234', '0123']));
+
+    await staffTx(13, async (tx) => {
+      await tx
+        .update(supportCases)
+        .set({ companyName: '新商号工業株式会社', companyNameKana: 'シンショウゴウ コウギョウ', corporateNumber: null })
+        .where(sql`${supportCases.id} = ${id}`);
+      // The grams changed with the row, before the transaction ends.
+      const inTx = await queryRows<{ term: string }>(tx, sql`select term from case_search_terms where case_id = ${id}`);
+      expect(inTx.map((r) => r.term)).toContain('新商');
+    });
+    const terms = await termsOf(13, id);
+    expect(terms).toEqual(expect.arrayContaining(['新商', '商号', 'シン']));
+    expect(terms.filter((g) => ['旧社', 'キュ', '1234'].includes(g))).toEqual([]);
+    for (const q of ['旧社名', 'きゅうしゃめい', '1234567890123'])
+      expect(idsOf(await list(pmClient, `q=${encodeURIComponent(q)}`)), q).toEqual([]);
+    for (const q of ['新商号', 'しんしょうごう', 'ｼﾝｼｮｳｺﾞｳｺｳｷﾞｮｳ'])
+      expect(idsOf(await list(pmClient, `q=${encodeURIComponent(q)}`)), q).toEqual([id]);
+  });
+
+  it('never shows another council’s grams, nor lets a council write them', async () => {
+    const osaka = ids.osakaYamada ?? '';
+    expect(await termsOf(27, osaka)).toEqual(expect.arrayContaining(['山田', 'ヤマ']));
+    expect(await termsOf(13, osaka)).toEqual([]);
+    const councils = await staffTx(13, (tx) => queryRows<{ c: number }>(tx, sql`select distinct council_id as c from case_search_terms`));
+    expect(councils.map((r) => r.c)).toEqual([13]);
+    // Osaka's grams never make a Tokyo candidate: the search of Osaka's own name finds Tokyo's case only.
+    expect(idsOf(await list(pmClient, `q=${encodeURIComponent('山田製作所 大阪')}`))).toEqual([]);
+    // Nor can a council write grams of another council (the tenant policy's check).
+    await expect(
+      staffTx(13, (tx) => tx.execute(sql`insert into case_search_terms (council_id, term, case_id) values (27, 'xx', ${osaka})`)),
+    ).rejects.toThrow();
+  });
+
+  it('finds exactly what the plain scan finds, and falls back to it for one character', async () => {
+    for (const q of ['山田', 'ﾔﾏﾀﾞ', 'ページ送り商店1', '7000-0120', '7000012050002', '%', 'L-13', '山', 'ヤ', '1', 'あ']) {
+      const search = searchTermsOf(q);
+      if (!search) throw new Error(q);
+      const [plain, narrowed, grams] = await staffTx(13, async (tx) => {
+        const g = await chooseSearchGrams(tx, 13, search);
+        const page = async (searchGrams: typeof g) =>
+          (await listCasePage(tx, { councilId: 13, search, searchGrams }, null, 100)).rows.map((r) => r.id);
+        return [await page(null), await page(g), g] as const;
+      });
+      expect(narrowed, q).toEqual(plain);
+      // One character has no bigram: the search reads the council's rows, as it did before the side table.
+      if (Array.from(q).length === 1) expect(grams, q).toBeNull();
+      else expect(grams, q).not.toBeNull();
+    }
+    expect(idsOf(await list(pmClient, `q=${encodeURIComponent('山')}`))).toEqual(expect.arrayContaining([ids.yamada]));
   });
 });

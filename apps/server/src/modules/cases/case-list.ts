@@ -5,6 +5,7 @@ import type { UserActor } from '../../authz/actor';
 import { can } from '../../authz/authorize';
 import type { Tx } from '../../db/client';
 import { decodeCaseCursor, encodeCaseCursor } from './case-list-cursor';
+import { chooseSearchGrams } from './case-search.repository';
 import {
   councilCaseWorkers,
   countCases,
@@ -48,13 +49,16 @@ export async function listCasesInTx(
 ): Promise<CaseList> {
   const key = query.cursor === undefined ? null : decodeCaseCursor(query.cursor);
   const today = jstDateOf(at);
+  const search = query.q ? caseSearchTerms(query.q) : null;
   const filter: CaseListFilter = {
     councilId: council,
     track: query.track,
     stage: query.stage,
     assigneeUserId: query.assignee === 'me' ? actor.userId : query.assignee,
     overdueBefore: query.overdue === 'true' ? today : undefined,
-    search: query.q ? caseSearchTerms(query.q) : null,
+    search,
+    // Staff lists narrow a search through case_search_terms; an outsider's list is its few granted cases anyway.
+    searchGrams: search && council !== null ? await chooseSearchGrams(tx, council, search) : null,
   };
   const { rows, more } = await listCasePage(tx, filter, key, query.pageSize);
   // A first page that holds every match is its own count (a search usually ends here: no second scan).

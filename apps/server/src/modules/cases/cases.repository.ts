@@ -14,6 +14,7 @@ import {
   memberships,
   caseConfidentialityLifts,
 } from '../../db/schema';
+import { searchCandidates, searchPatterns, type CaseSearchGrams } from './case-search.repository';
 
 export interface CaseRow {
   readonly id: string;
@@ -67,6 +68,8 @@ export interface CaseListFilter {
   /** Only cases with an open task due before this JST date (YYYY-MM-DD). */
   readonly overdueBefore?: string | undefined;
   readonly search?: CaseSearchTerms | null | undefined;
+  /** The search's grams in case_search_terms (`chooseSearchGrams`), for staff lists; absent or null: no narrowing. */
+  readonly searchGrams?: CaseSearchGrams | undefined;
 }
 
 export interface CaseListRow extends CaseRow {
@@ -77,9 +80,9 @@ export interface CaseListRow extends CaseRow {
 }
 
 /**
- * Rows whose search_text contains the pattern. A plain LIKE over one column: row-level security lets only leakproof
- * operators into an index condition, and neither LIKE nor a GIN `@>` is leakproof, so a search reads the council's
- * rows (see ADR 0020 and bench/cases for what that costs at 50,000 cases).
+ * Rows whose search_text contains the pattern: the exact test of a search, one LIKE over one column. Row-level
+ * security lets only leakproof operators into an index condition, and LIKE is not leakproof, so on its own it reads
+ * the council's rows; the candidates from case_search_terms (equality, leakproof) narrow them first (ADR 0020).
  */
 function contains(pattern: string) {
   return sql`${supportCases.searchText} like lower(${pattern})`;
@@ -99,14 +102,8 @@ function caseListWhere(f: CaseListFilter) {
       ? sql`exists (select 1 from ${caseTasks} t where t.case_id = ${supportCases.id} and t.status = 'open'
           and t.due_on < ${f.overdueBefore})`
       : undefined,
-    s
-      ? or(
-          contains(likePattern(s.text)),
-          s.kana ? contains(likePattern(s.kana)) : undefined,
-          // The 法人番号 is the last field of search_text: "|digits" anchors the digits at its start.
-          s.corporateNumberPrefix ? contains(`%|${s.corporateNumberPrefix}%`) : undefined,
-        )
-      : undefined,
+    s ? or(...searchPatterns(s).map((p) => contains(likePattern(p)))) : undefined,
+    s && f.searchGrams && f.councilId !== null ? sql`${supportCases.id} in ${searchCandidates(f.councilId, f.searchGrams)}` : undefined,
   );
 }
 
