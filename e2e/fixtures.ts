@@ -8,29 +8,38 @@ import AxeBuilder from '@axe-core/playwright';
 export const test = base.extend<{ consoleProblems: string[] }>({
   consoleProblems: [
     async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('console', (m) => {
-        // A handled API 4xx is logged by the browser as "Failed to load resource"; responses are checked below.
-        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console.error: ${m.text()}`);
-      });
-      page.on('response', (r) => {
-        const url = new URL(r.url());
-        const isApi = url.pathname.startsWith('/api/v1/');
-        if (r.status() >= 500 || (!isApi && r.status() >= 400)) problems.push(`HTTP ${r.status()} ${url.pathname}`);
-      });
-      page.on('requestfailed', (r) => {
-        // A read the browser cancelled (a navigation away while the page's data or the favicon was still loading, or a
-        // query the app cancelled) loses nothing. A cancelled write could lose work, so it still fails the test.
-        if (r.failure()?.errorText === 'net::ERR_ABORTED' && r.method() === 'GET') return;
-        problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
-      });
+      const problems = watchForProblems(page);
       await use(problems);
       expect(problems, 'no console errors, exceptions or CSP violations').toEqual([]);
     },
     { auto: true },
   ],
 });
+
+/**
+ * Collects the console errors, uncaught exceptions, CSP violations, server errors and cancelled writes of a page — the
+ * test's own page (above) or one opened in a second browser context (a second person signed in at the same time).
+ */
+export function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // A handled API 4xx is logged by the browser as "Failed to load resource"; responses are checked below.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console.error: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    const url = new URL(r.url());
+    const isApi = url.pathname.startsWith('/api/v1/');
+    if (r.status() >= 500 || (!isApi && r.status() >= 400)) problems.push(`HTTP ${r.status()} ${url.pathname}`);
+  });
+  page.on('requestfailed', (r) => {
+    // A read the browser cancelled (a navigation away while the page's data or the favicon was still loading, or a
+    // query the app cancelled) loses nothing. A cancelled write could lose work, so it still fails the test.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED' && r.method() === 'GET') return;
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+  });
+  return problems;
+}
 
 export { expect };
 

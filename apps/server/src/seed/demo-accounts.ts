@@ -21,7 +21,7 @@ export interface DemoAccount {
     readonly name: string;
     readonly bankCode?: string;
   };
-  /** Case (demo reference number) the outsider is granted. */
+  /** Case (demo reference number, or a demo request's case: seed/demo-intake.ts) the outsider is granted. */
   readonly grantOn?: string;
 }
 
@@ -91,6 +91,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     councilId: 13,
     organization: { kind: 'company', name: '株式会社デモ再生' },
     grantOn: 'DEMO-13-0003',
+  },
+  {
+    // 再生支援 (issue 6): the company of the demo request DEMO-13-I001 (still at intake), as if it had accepted the
+    // request's account invitation — it lifts confidentiality for its banks when the case moves into 再生.
+    email: 'company3.tokyo@demo.kasseika.jp',
+    displayName: '日本橋デモ食品 代表取締役（デモ）',
+    role: 'company_member',
+    councilId: 13,
+    organization: { kind: 'company', name: '株式会社日本橋デモ食品' },
+    grantOn: 'DEMO-13-I001',
   },
   {
     // 再生支援 (issue 6): a CPA to appoint to a team — no case until a council appoints them.

@@ -30,7 +30,7 @@ import {
   DEMO_TOTP_SECRET,
   type DemoAccount,
 } from './demo-accounts';
-import { seedDemoIntake } from './demo-intake';
+import { DEMO_REQUESTS, seedDemoIntake } from './demo-intake';
 
 export interface SeedResult {
   readonly created: number;
@@ -65,6 +65,19 @@ export async function seedDemo(database: Database, cipher: FieldCipher): Promise
       return row?.id ?? '';
     });
     caseIds.set(demo.referenceNo, { id, councilId: demo.councilId });
+  }
+  // Public consultation intake (issue 5): verified requests awaiting the councils' decision. Seeded before the
+  // accounts, so that a demo company member can be granted on a case still at intake (as the request's invitation does).
+  const intake = await seedDemoIntake(database, cipher);
+  for (const r of DEMO_REQUESTS) {
+    const id = await withTenantTx(database.db, { councilId: r.councilId, userId: null, roles: ['council_staff'] }, async (tx) => {
+      const [found] = await tx
+        .select({ id: supportCases.id })
+        .from(supportCases)
+        .where(and(eq(supportCases.councilId, r.councilId), eq(supportCases.referenceNo, r.caseReferenceNo)));
+      return found?.id;
+    });
+    if (id) caseIds.set(r.caseReferenceNo, { id, councilId: r.councilId });
   }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -129,8 +142,6 @@ export async function seedDemo(database: Database, cipher: FieldCipher): Promise
   // council case work (issue 6): desk records and tasks on 有限会社サンプル食品
   const foods = caseIds.get('DEMO-13-0002');
   if (foods) await seedCaseworkDemo(database, cipher, foods.id);
-  // Public consultation intake (issue 5): verified requests awaiting the councils' decision.
-  const intake = await seedDemoIntake(database, cipher);
   // Creditor coordination (issue 7): the companies' consents and the creditor tables.
   await seedConfidentialityLifts(database, caseIds);
   await seedCreditors(database, caseIds);
