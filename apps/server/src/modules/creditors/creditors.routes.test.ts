@@ -2,49 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfidentialityLiftList, CreditorImportResult, CreditorTable, ProblemDetails } from '@kasseika/contracts';
-import { withAuthTx } from '../../db/auth-tx';
-import { organizations } from '../../db/schema';
-import { createCase, createUser, grantCase, signIn } from '../../../test/factories';
-import { TestClient } from '../../../test/http-client';
+import { createCase, grantCase } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
+import { creditorTestKit, csvUpload } from './fixtures/creditor-test-kit';
 
 let t: TestApp;
-let seq = 0;
-
-async function client(role: Parameters<typeof createUser>[2]['role'], councilId?: number, organizationId?: string) {
-  const c = new TestClient(t.app).withIp(`203.0.113.${++seq + 40}`);
-  t.clock.advance(31_000);
-  const user = await createUser(t.database.db, t.services.cipher, { role, councilId, organizationId });
-  await signIn(c, user, t.clock.now());
-  return { c, user };
-}
-
-/** A bank organisation with a real 金融機関コード and one signed-in officer. */
-async function bankOfficer(bankCode: string) {
-  const orgId = await withAuthTx(t.database.db, null, async (tx) => {
-    const [org] = await tx
-      .insert(organizations)
-      .values({ kind: 'bank', name: `銀行${bankCode}`, bankCode })
-      .onConflictDoUpdate({ target: organizations.bankCode, set: { name: `銀行${bankCode}` } })
-      .returning({ id: organizations.id });
-    return org!.id;
-  });
-  return client('bank_officer', undefined, orgId);
-}
-
-function upload(url: string, file: Buffer, filename: string) {
-  const boundary = '----kasseika-creditors';
-  return {
-    method: 'POST' as const,
-    url,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  };
-}
+const { client, bankOfficer } = creditorTestKit(() => t, 40);
 
 const base = (caseId: string) => `/api/v1/cases/${caseId}`;
 const loan = { label: '運転資金', balance: 50_000_000, annualRatePercent: 1.2, monthlyRepayment: 400_000 };
@@ -127,7 +90,7 @@ describe('creditors and loans', () => {
     const { c } = await client('council_sm', 13);
     const kase = await createCase(t.database.db, 13);
     const csv = readFileSync(join(import.meta.dirname, 'fixtures/creditors-sjis.csv'));
-    const res = await c.request(upload(`${base(kase.id)}/creditors/import`, csv, 'loans.csv'));
+    const res = await c.request(csvUpload(`${base(kase.id)}/creditors/import`, csv, 'loans.csv'));
     expect(res.statusCode).toBe(200);
     const result = res.json<CreditorImportResult>();
     expect(result).toMatchObject({ creditorsAdded: 3, loansAdded: 3 });
@@ -138,7 +101,7 @@ describe('creditors and loans', () => {
     ]);
 
     const broken = Buffer.from('header\n9999,x,運転資金,abc,1.0,0,,,,\n0001,みずほ,,100,50,0,,,,200\n', 'utf8');
-    const bad = await c.request(upload(`${base(kase.id)}/creditors/import`, broken, 'loans.csv'));
+    const bad = await c.request(csvUpload(`${base(kase.id)}/creditors/import`, broken, 'loans.csv'));
     expect(bad.statusCode).toBe(422);
     const pointers = (bad.json<ProblemDetails>().errors ?? []).map((e) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['/file/A2', '/file/D2', '/file/C3', '/file/E3', '/file/J3']));
@@ -146,7 +109,7 @@ describe('creditors and loans', () => {
 
     const template = await c.get('/api/v1/creditors/template.xlsx');
     expect(template.statusCode).toBe(200);
-    const fromTemplate = await c.request(upload(`${base(kase.id)}/creditors/import`, template.rawPayload, 'template.xlsx'));
+    const fromTemplate = await c.request(csvUpload(`${base(kase.id)}/creditors/import`, template.rawPayload, 'template.xlsx'));
     expect(fromTemplate.statusCode).toBe(422); // only the example row, which is skipped
   });
 

@@ -1,83 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, like } from 'drizzle-orm';
-import type { BankMeeting, BankMeetingList, CasePlan, ConfidentialityLiftList, ProblemDetails } from '@kasseika/contracts';
-import { withAuthTx } from '../../db/auth-tx';
-import { auditEvents, caseBankMeetings, mailOutbox, organizations } from '../../db/schema';
+import type { BankMeeting, BankMeetingList, ConfidentialityLiftList, ProblemDetails } from '@kasseika/contracts';
+import { auditEvents, caseBankMeetings, mailOutbox } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
-import { createCase, createUser, grantCase, signIn } from '../../../test/factories';
-import { TestClient } from '../../../test/http-client';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { meetingTimeText, renderMail } from '../../providers/mail/mail-templates';
 import { toJst } from './meetings.service';
+import { creditorTestKit } from './fixtures/creditor-test-kit';
 
 let t: TestApp;
-let seq = 0;
-
-async function client(role: Parameters<typeof createUser>[2]['role'], councilId?: number, organizationId?: string) {
-  const c = new TestClient(t.app).withIp(`203.0.113.${++seq + 120}`);
-  t.clock.advance(31_000);
-  const user = await createUser(t.database.db, t.services.cipher, { role, councilId, organizationId });
-  await signIn(c, user, t.clock.now());
-  return { c, user };
-}
-
-async function bankOfficer(bankCode: string) {
-  const orgId = await withAuthTx(t.database.db, null, async (tx) => {
-    const [org] = await tx
-      .insert(organizations)
-      .values({ kind: 'bank', name: `銀行${bankCode}`, bankCode })
-      .onConflictDoUpdate({ target: organizations.bankCode, set: { name: `銀行${bankCode}` } })
-      .returning({ id: organizations.id });
-    return org!.id;
-  });
-  return client('bank_officer', undefined, orgId);
-}
-
-function upload(url: string, file: Buffer) {
-  const boundary = '----kasseika-meetings-cancel';
-  return {
-    method: 'POST' as const,
-    url,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="loans.csv"\r\nContent-Type: text/csv\r\n\r\n`),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  };
-}
+const { client, bankOfficer, planCase } = creditorTestKit(() => t, 120);
 
 beforeAll(async () => {
   t = await createTestApp();
 }, 60_000);
 afterAll(() => t.close());
-
-/** Council 13's case with target creditors 0001, 0005, 0009 (consents in force, granted officers) and plan v1. */
-async function planCase() {
-  const pm = await client('council_pm', 13);
-  const company = await client('company_member', 13);
-  const kase = await createCase(t.database.db, 13, '秘密商事株式会社');
-  const base = `/api/v1/cases/${kase.id}`;
-  await grantCase(t.database.db, company.user, kase, 13);
-  const csv = readFileSync(join(import.meta.dirname, 'fixtures/creditors-sjis.csv'));
-  expect((await pm.c.request(upload(`${base}/creditors/import`, csv))).statusCode).toBe(200);
-  const banks = { mizuho: await bankOfficer('0001'), mufg: await bankOfficer('0005'), smbc: await bankOfficer('0009') };
-  for (const code of ['0001', '0005', '0009'])
-    expect((await company.c.post(`${base}/confidentiality-lifts`, { bankCode: code, documentSets: ['plan'] })).statusCode).toBe(201);
-  for (const b of Object.values(banks)) await grantCase(t.database.db, b.user, kase, 13, undefined, { lift: false });
-  const terms = {
-    title: '再生計画（案）',
-    summary: '不採算店舗を閉鎖する。',
-    supportMeasures: ['reschedule'],
-    planYears: 5,
-    monthlyRepaymentTotal: 1_000_000,
-    proRataMethod: 'unsecured',
-  };
-  const v1 = (await pm.c.post(`${base}/plan/versions`, terms)).json<CasePlan>().current!;
-  return { pm, company, kase, base, banks, v1 };
-}
 
 /** The outbox rows of one template about one case (by its reference number), oldest first. */
 function mails(template: string, referenceNo: string) {
@@ -92,7 +29,7 @@ const inDays = (days: number, hour = '14:00') => `${toJst(new Date(t.clock.now()
 
 describe('bank meetings: mail, edit and cancel', () => {
   it('mails the invited banks that can see the case when a meeting is scheduled, moved and cancelled', async () => {
-    const { pm, company, kase, base, banks, v1 } = await planCase();
+    const { pm, company, kase, base, banks, v1 } = await planCase('秘密商事株式会社');
     // Another officer of みずほ without a grant on the case: never mailed.
     const ungranted = await bankOfficer('0001');
     const when = inDays(10);
@@ -186,7 +123,7 @@ describe('bank meetings: mail, edit and cancel', () => {
   });
 
   it('a meeting already held is not mailed about, and cannot be cancelled once its minutes are recorded', async () => {
-    const { pm, kase, base, v1 } = await planCase();
+    const { pm, kase, base, v1 } = await planCase('秘密商事株式会社');
     const held = (
       await pm.c.post(`${base}/meetings`, {
         scheduledAt: inDays(-1),

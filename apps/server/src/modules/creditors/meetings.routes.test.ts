@@ -1,90 +1,28 @@
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { BankMeeting, BankMeetingList, CasePlan, ConfidentialityLiftList, ProblemDetails } from '@kasseika/contracts';
-import { withAuthTx } from '../../db/auth-tx';
-import { caseBankMeetings, organizations } from '../../db/schema';
+import { caseBankMeetings } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
-import { createCase, createUser, grantCase, signIn } from '../../../test/factories';
-import { TestClient } from '../../../test/http-client';
+import { grantCase } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { toJst } from './meetings.service';
 import { proRataTable } from './meetings.pdf';
+import { creditorTestKit, PLAN_TERMS } from './fixtures/creditor-test-kit';
 
 let t: TestApp;
-let seq = 0;
+const { client, bankOfficer, planCase } = creditorTestKit(() => t, 60);
 
-async function client(role: Parameters<typeof createUser>[2]['role'], councilId?: number, organizationId?: string) {
-  const c = new TestClient(t.app).withIp(`203.0.113.${++seq + 60}`);
-  t.clock.advance(31_000);
-  const user = await createUser(t.database.db, t.services.cipher, { role, councilId, organizationId });
-  await signIn(c, user, t.clock.now());
-  return { c, user };
-}
-
-async function bankOfficer(bankCode: string) {
-  const orgId = await withAuthTx(t.database.db, null, async (tx) => {
-    const [org] = await tx
-      .insert(organizations)
-      .values({ kind: 'bank', name: `銀行${bankCode}`, bankCode })
-      .onConflictDoUpdate({ target: organizations.bankCode, set: { name: `銀行${bankCode}` } })
-      .returning({ id: organizations.id });
-    return org!.id;
-  });
-  return client('bank_officer', undefined, orgId);
-}
-
-function upload(url: string, file: Buffer) {
-  const boundary = '----kasseika-meetings';
-  return {
-    method: 'POST' as const,
-    url,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="loans.csv"\r\nContent-Type: text/csv\r\n\r\n`),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  };
-}
-
-const terms = {
-  title: '再生計画（案）',
-  summary: '不採算店舗を閉鎖し、3年で経常黒字化する。',
-  supportMeasures: ['reschedule'],
-  planYears: 5,
-  monthlyRepaymentTotal: 1_000_000,
-  proRataMethod: 'unsecured',
-  roundingUnit: 1,
-};
+const terms = PLAN_TERMS;
 
 beforeAll(async () => {
   t = await createTestApp();
 }, 60_000);
 afterAll(() => t.close());
 
-/** A case of council 13 with three target creditors (0001, 0005, 0009) that have consents in force, and plan v1. */
-async function planCase() {
-  const pm = await client('council_pm', 13);
-  const company = await client('company_member', 13);
-  const kase = await createCase(t.database.db, 13, '会議株式会社');
-  const base = `/api/v1/cases/${kase.id}`;
-  await grantCase(t.database.db, company.user, kase, 13);
-  const csv = readFileSync(join(import.meta.dirname, 'fixtures/creditors-sjis.csv'));
-  expect((await pm.c.request(upload(`${base}/creditors/import`, csv))).statusCode).toBe(200);
-  const banks = { mizuho: await bankOfficer('0001'), mufg: await bankOfficer('0005'), smbc: await bankOfficer('0009') };
-  for (const code of ['0001', '0005', '0009'])
-    expect((await company.c.post(`${base}/confidentiality-lifts`, { bankCode: code, documentSets: ['plan'] })).statusCode).toBe(201);
-  for (const b of Object.values(banks)) await grantCase(t.database.db, b.user, kase, 13, undefined, { lift: false });
-  const v1 = (await pm.c.post(`${base}/plan/versions`, terms)).json<CasePlan>().current!;
-  return { pm, company, kase, base, banks, v1 };
-}
-
 describe('bank meetings', () => {
   it('the council schedules a meeting for v1, invited banks read it and its materials, the council records minutes', async () => {
-    const { pm, company, base, banks, v1 } = await planCase();
+    const { pm, company, base, banks, v1 } = await planCase('会議株式会社');
     const yesterday = toJst(new Date(t.clock.now().getTime() - 86_400_000));
     const body = {
       scheduledAt: yesterday,
@@ -220,7 +158,7 @@ describe('bank meetings', () => {
   });
 
   it('a bank that is not invited, a bank without consent, another council and a company see nothing', async () => {
-    const { base, v1, company, kase } = await planCase();
+    const { base, v1, company, kase } = await planCase('会議株式会社');
     const staff = await client('council_staff', 13);
     const meeting = (
       await staff.c.post(`${base}/meetings`, {

@@ -1,62 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import type { CasePlan, ConfidentialityLiftList, PlanVersion, ProblemDetails } from '@kasseika/contracts';
-import { withAuthTx } from '../../db/auth-tx';
-import { caseMonitoringBaselines, mailOutbox, organizations, supportCases } from '../../db/schema';
+import { caseMonitoringBaselines, mailOutbox, supportCases } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
-import { createCase, createUser, grantCase, signIn } from '../../../test/factories';
-import { TestClient } from '../../../test/http-client';
+import { createCase, grantCase } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { planVersionSha256 } from './plans.service';
+import { creditorTestKit, PLAN_TERMS } from './fixtures/creditor-test-kit';
 
 let t: TestApp;
-let seq = 0;
+const { client, bankOfficer, creditorCase } = creditorTestKit(() => t, 120);
 
-async function client(role: Parameters<typeof createUser>[2]['role'], councilId?: number, organizationId?: string) {
-  const c = new TestClient(t.app).withIp(`203.0.113.${++seq + 120}`);
-  t.clock.advance(31_000);
-  const user = await createUser(t.database.db, t.services.cipher, { role, councilId, organizationId });
-  await signIn(c, user, t.clock.now());
-  return { c, user };
-}
-
-async function bankOfficer(bankCode: string) {
-  const orgId = await withAuthTx(t.database.db, null, async (tx) => {
-    const [org] = await tx
-      .insert(organizations)
-      .values({ kind: 'bank', name: `銀行${bankCode}`, bankCode })
-      .onConflictDoUpdate({ target: organizations.bankCode, set: { name: `銀行${bankCode}` } })
-      .returning({ id: organizations.id });
-    return org!.id;
-  });
-  return client('bank_officer', undefined, orgId);
-}
-
-function upload(url: string, file: Buffer) {
-  const boundary = '----kasseika-plans';
-  return {
-    method: 'POST' as const,
-    url,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="loans.csv"\r\nContent-Type: text/csv\r\n\r\n`),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  };
-}
-
-const terms = {
-  title: '再生計画（案）',
-  summary: '不採算店舗を閉鎖し、3年で経常黒字化する。',
-  supportMeasures: ['reschedule'],
-  planYears: 5,
-  monthlyRepaymentTotal: 1_000_000,
-  proRataMethod: 'unsecured',
-  roundingUnit: 1,
-};
+const terms = PLAN_TERMS;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -65,19 +20,7 @@ afterAll(() => t.close());
 
 describe('plan versions and unanimous consent', () => {
   it('three banks: two consent to v1; v2 voids them; all three consent to v2; the plan takes effect and is frozen', async () => {
-    const pm = await client('council_pm', 13);
-    const company = await client('company_member', 13);
-    const kase = await createCase(t.database.db, 13, '同意株式会社');
-    const base = `/api/v1/cases/${kase.id}`;
-    await grantCase(t.database.db, company.user, kase, 13);
-    const csv = readFileSync(join(import.meta.dirname, 'fixtures/creditors-sjis.csv'));
-    expect((await pm.c.request(upload(`${base}/creditors/import`, csv))).statusCode).toBe(200);
-
-    const banks = { mizuho: await bankOfficer('0001'), mufg: await bankOfficer('0005'), smbc: await bankOfficer('0009') };
-    for (const code of ['0001', '0005', '0009']) {
-      expect((await company.c.post(`${base}/confidentiality-lifts`, { bankCode: code, documentSets: ['plan'] })).statusCode).toBe(201);
-    }
-    for (const b of Object.values(banks)) await grantCase(t.database.db, b.user, kase, 13, undefined, { lift: false });
+    const { pm, company, kase, base, banks } = await creditorCase('同意株式会社');
 
     const v1res = await pm.c.post(`${base}/plan/versions`, terms);
     expect(v1res.statusCode).toBe(201);
