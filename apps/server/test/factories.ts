@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { ROLE_IN_CASE_OF, ROLE_ORGANIZATION_KIND, DEFAULT_GRANT_SCOPES, type Role } from '../src/authz/roles';
 import { withAuthTx } from '../src/db/auth-tx';
 import type { Db } from '../src/db/client';
 import type { Tx } from '../src/db/client';
-import { caseConfidentialityLifts, caseGrants, memberships, organizations, supportCases, userCredentials, users } from '../src/db/schema';
+import {
+  caseConfidentialityLifts,
+  caseGrants,
+  mailOutbox,
+  memberships,
+  organizations,
+  supportCases,
+  userCredentials,
+  users,
+} from '../src/db/schema';
 import { withTenantTx } from '../src/db/tenant-tx';
 import { currentTotp, newTotpSecret } from '../src/modules/auth/totp';
 import type { FieldCipher } from '../src/security/field-cipher';
@@ -153,4 +162,12 @@ async function liftFor(tx: Tx, bankUser: TestUser, caseId: string, councilId: nu
       consentedBy: bankUser.id,
     })
     .onConflictDoNothing();
+}
+
+/** The token of the newest invitation mailed to `email`, read from the mail outbox as the recipient would. */
+export async function latestInvitationToken(db: Db, email: string): Promise<string> {
+  const [m] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+  const token = /invitations\/accept#token=([A-Za-z0-9_-]+)/.exec(m?.textBody ?? '')?.[1];
+  if (!token) throw new Error(`no invitation mail for ${email}`);
+  return token;
 }

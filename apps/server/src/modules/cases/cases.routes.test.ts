@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AccessLog, CaseDetail, CaseGrantList, CaseList, InvitationPreview, ProblemDetails, SessionStatus } from '@kasseika/contracts';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { TestClient } from '../../../test/http-client';
-import { createCase, createUser, grantCase, signIn, type TestUser } from '../../../test/factories';
-import { caseConfidentialityLifts, caseGrants, mailOutbox } from '../../db/schema';
+import { createCase, createUser, grantCase, signIn, type TestUser, latestInvitationToken } from '../../../test/factories';
+import { caseConfidentialityLifts, caseGrants } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
 import { currentTotp } from '../auth/totp';
 
@@ -34,17 +34,7 @@ async function signedIn(user: TestUser): Promise<TestClient> {
   return c;
 }
 
-async function invitationToken(email: string): Promise<string> {
-  const [m] = await t.database.db
-    .select()
-    .from(mailOutbox)
-    .where(eq(mailOutbox.toAddress, email))
-    .orderBy(desc(mailOutbox.createdAt))
-    .limit(1);
-  const token = /invitations\/accept#token=([A-Za-z0-9_-]+)/.exec(m?.textBody ?? '')?.[1];
-  if (!token) throw new Error(`no invitation mail for ${email}`);
-  return token;
-}
+const invitationToken = (email: string) => latestInvitationToken(t.database.db, email);
 
 describe('cases of a council', () => {
   it('creates cases with council reference numbers and lists only the own council’s', async () => {

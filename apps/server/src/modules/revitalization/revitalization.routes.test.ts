@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { CaseList, ProblemDetails, Revitalization } from '@kasseika/contracts';
 import type { CaseStage } from '@kasseika/domain';
-import { createCase, createUser, grantCase, signIn, type TestUser } from '../../../test/factories';
+import { createCase, createUser, grantCase, signIn, type TestUser, latestInvitationToken } from '../../../test/factories';
 import { TestClient } from '../../../test/http-client';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { auditEvents, caseRvTeamMembers, mailOutbox, supportCases } from '../../db/schema';
+import { auditEvents, caseRvTeamMembers, supportCases } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
 
 let t: TestApp;
@@ -24,17 +24,7 @@ async function client(role: Parameters<typeof createUser>[2]['role'], councilId?
 
 const u = (caseId: string, rest = '') => `/api/v1/cases/${caseId}/revitalization${rest}`;
 
-async function invitationToken(email: string): Promise<string> {
-  const [m] = await t.database.db
-    .select()
-    .from(mailOutbox)
-    .where(eq(mailOutbox.toAddress, email))
-    .orderBy(desc(mailOutbox.createdAt))
-    .limit(1);
-  const token = /invitations\/accept#token=([A-Za-z0-9_-]+)/.exec(m?.textBody ?? '')?.[1];
-  if (!token) throw new Error(`no invitation mail for ${email}`);
-  return token;
-}
+const invitationToken = (email: string) => latestInvitationToken(t.database.db, email);
 
 /** A case triaged into 再生支援 through the API (stage rv_bank_consent). */
 async function rvCase(name = '再生テスト株式会社'): Promise<string> {

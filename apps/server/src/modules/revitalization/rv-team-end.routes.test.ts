@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { CaseGrantList, CaseList, ProblemDetails, Revitalization } from '@kasseika/contracts';
-import { createCase, createUser, signIn, type TestUser } from '../../../test/factories';
+import { createCase, createUser, signIn, type TestUser, latestInvitationToken } from '../../../test/factories';
 import { TestClient } from '../../../test/http-client';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { auditEvents, caseGrants, caseRvTeamMembers, invitations, mailOutbox } from '../../db/schema';
+import { auditEvents, caseGrants, caseRvTeamMembers, invitations } from '../../db/schema';
 import { withTenantTx } from '../../db/tenant-tx';
 import { jstDate } from './rv-shared';
 
@@ -37,17 +37,7 @@ const u = (caseId: string, rest = '') => `/api/v1/cases/${caseId}/revitalization
 const today = () => jstDate(t.clock.now());
 const asCouncil = { councilId: 13, userId: null, roles: [] };
 
-async function invitationToken(email: string): Promise<string> {
-  const [m] = await t.database.db
-    .select()
-    .from(mailOutbox)
-    .where(eq(mailOutbox.toAddress, email))
-    .orderBy(desc(mailOutbox.createdAt))
-    .limit(1);
-  const token = /invitations\/accept#token=([A-Za-z0-9_-]+)/.exec(m?.textBody ?? '')?.[1];
-  if (!token) throw new Error(`no invitation mail for ${email}`);
-  return token;
-}
+const invitationToken = (email: string) => latestInvitationToken(t.database.db, email);
 
 async function rvCase(name: string): Promise<string> {
   const c = await createCase(t.database.db, 13, name);
