@@ -65,6 +65,8 @@ test('a text amount gets an error next to the cell that says what to fix', async
 test('a user builds a 5-year plan by typing and pasting, sees it recompute and the criteria, and exports Excel with the API’s numbers', async ({
   page,
 }) => {
+  // Many steps, each waiting for a recompute: past 60 s on a loaded machine (seen with a load average of 13).
+  test.setTimeout(150_000);
   await page.goto('/tools/plan');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('数値計画ワークベンチ');
   await expectAxeClean(page, 'plan workbench (ja, empty)');
