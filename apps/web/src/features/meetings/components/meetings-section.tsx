@@ -122,18 +122,25 @@ function MeetingCard({ caseId, meeting: m, manage }: { caseId: string; meeting: 
 function ScheduleForm({ caseId, list }: { caseId: string; list: BankMeetingList }) {
   const { t } = useTranslation('meetings');
   const { run, busy, message } = useRun(caseId);
+  // A scheduled meeting empties the form (a new key mounts it afresh), so the next one is not the last one again.
+  const [formKey, setFormKey] = useState(0);
   const current = list.currentVersion;
   return (
     <div className="grid grid-cols-1 gap-3 rounded-8 border border-line p-4">
       {message ? <Notice tone={message.tone} title={message.text} /> : null}
       {current ? (
         <MeetingForm
+          key={formKey}
           headingId="schedule-heading"
           heading={t('scheduleHeading')}
           lead={<p className="text-sm text-ink-sub">{t('scheduleLead', { n: current.versionNo })}</p>}
           submitLabel={t('schedule')}
           busy={busy}
-          onSubmit={(values) => void run(() => scheduleMeeting(caseId, { ...values, versionSha256: current.sha256 }), t('scheduled'))}
+          onSubmit={(values) =>
+            void run(() => scheduleMeeting(caseId, { ...values, versionSha256: current.sha256 }), t('scheduled')).then(
+              (ok) => ok && setFormKey((k) => k + 1),
+            )
+          }
         />
       ) : (
         <>
