@@ -46,10 +46,7 @@ export function ManageMeeting({
     setReasonError(undefined);
     const ok = await run(() => cancelMeeting(caseId, m.id, { reason }), t('cancelledOk'));
     setConfirming(false);
-    if (ok) {
-      onCancelled();
-      backToCard();
-    }
+    if (ok) onCancelled(); // the card then takes the focus (MeetingCard)
   }
 
   return (

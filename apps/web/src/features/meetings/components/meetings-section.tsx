@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankMeeting, BankMeetingList } from '@kasseika/contracts';
 import { Button } from '../../../components/ui/button';
@@ -42,6 +42,11 @@ function MeetingCard({ caseId, meeting: m, manage }: { caseId: string; meeting: 
   const headingRef = useRef<HTMLHeadingElement>(null);
   const cancelled = m.cancelledAt !== null;
   const [justCancelled, setJustCancelled] = useState(false);
+  // Once the refreshed list shows the meeting cancelled (its dialog and buttons are gone by then), the reader is
+  // taken to the card's heading. After the commit, so the dialog's removal cannot move the focus afterwards.
+  useEffect(() => {
+    if (justCancelled && cancelled) headingRef.current?.focus();
+  }, [justCancelled, cancelled]);
   return (
     <article aria-labelledby={headingId} className="grid grid-cols-1 gap-2 rounded-8 border border-line p-4" data-testid="meeting">
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg">
