@@ -1,10 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { generate } from 'otplib';
 import { expect, expectAxeClean, switchToEnglish, test } from './fixtures';
-import { demoEmail, signInAs, signOutOf } from './sign-in';
+import { acceptInvitation, demoEmail, signInAs, signOutOf } from './sign-in';
 
 /**
  * The council keeps the creditor table in the browser (issue 7): a PM adds a bank with a loan, marks it the メイン行
@@ -12,25 +10,6 @@ import { demoEmail, signInAs, signOutOf } from './sign-in';
  * invited after the company's consent, records a conditional stance. Runs on DEMO-13-0001 so that it does not meet
  * the consent journey of creditors.spec.ts (DEMO-13-0003).
  */
-
-async function acceptInvitation(browser: Browser, link: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-  const page = await context.newPage();
-  const url = new URL(link);
-  await page.goto(url.pathname + url.hash);
-  await page.getByRole('textbox', { name: '新しいパスワード', exact: true }).fill(password);
-  await page.getByRole('textbox', { name: '新しいパスワード（確認）' }).fill(password);
-  await page.getByRole('button', { name: 'アカウントを作成して次へ' }).click();
-  await expect(page).toHaveURL(/\/sign-in\/enrol/);
-  await page.getByRole('button', { name: '認証アプリを設定する' }).click();
-  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
-  await page.getByRole('textbox', { name: '確認コード（6桁）' }).fill(await generate({ secret }));
-  await page.getByRole('button', { name: '確認して登録' }).click();
-  await page.getByRole('checkbox', { name: 'リカバリーコードを安全な場所に保存しました' }).check();
-  await page.getByRole('button', { name: '保存しました — 利用を開始する' }).click();
-  await expect(page).toHaveURL(/\/cases$/);
-  return page;
-}
 
 const HEADER =
   '金融機関コード（4桁）,金融機関名（参考）,借入の名称,残高（円）,金利（年%）,月額返済（円）,担保の内容,担保評価額（円）,掛目（%・空欄は100）,保証協会の保証割合（%）';

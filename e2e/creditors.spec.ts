@@ -1,7 +1,6 @@
-import type { Browser, Page } from '@playwright/test';
-import { generate } from 'otplib';
+import type { Page } from '@playwright/test';
 import { expect, expectAxeClean, test } from './fixtures';
-import { demoEmail, signInAs } from './sign-in';
+import { acceptInvitation, demoEmail, signInAs } from './sign-in';
 
 /**
  * Creditor coordination as the people involved live it (issue 7): the company lifts confidentiality for three banks;
@@ -17,27 +16,6 @@ async function signOut(page: Page): Promise<void> {
   await page.getByTestId('account-menu-button').click();
   await page.getByRole('button', { name: 'サインアウト', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in\?reason=signedOut/);
-}
-
-/** Accepts an emailed invitation in a fresh browser context: password, TOTP, recovery codes; returns its page. */
-async function acceptInvitation(browser: Browser, link: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-  const page = await context.newPage();
-  const url = new URL(link);
-  await page.goto(url.pathname + url.hash);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('招待の受諾');
-  await page.getByRole('textbox', { name: '新しいパスワード', exact: true }).fill(password);
-  await page.getByRole('textbox', { name: '新しいパスワード（確認）' }).fill(password);
-  await page.getByRole('button', { name: 'アカウントを作成して次へ' }).click();
-  await expect(page).toHaveURL(/\/sign-in\/enrol/);
-  await page.getByRole('button', { name: '認証アプリを設定する' }).click();
-  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
-  await page.getByRole('textbox', { name: '確認コード（6桁）' }).fill(await generate({ secret }));
-  await page.getByRole('button', { name: '確認して登録' }).click();
-  await page.getByRole('checkbox', { name: 'リカバリーコードを安全な場所に保存しました' }).check();
-  await page.getByRole('button', { name: '保存しました — 利用を開始する' }).click();
-  await expect(page).toHaveURL(/\/cases$/);
-  return page;
 }
 
 test('three banks consent after the company lifts confidentiality; a new version voids consents; unanimity makes the plan effective', async ({

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { generate } from 'otplib';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../apps/server/src/seed/demo-accounts';
 import { expect } from './fixtures';
@@ -54,4 +54,28 @@ export async function signOutOf(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/sign-in\?reason=signedOut/);
   await expect(page.getByText('サインアウトしました')).toBeVisible();
   await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Accepts an emailed invitation in a fresh browser context (the invitee's own browser): password, TOTP enrolment,
+ * recovery codes. Returns the invitee's page, signed in on the case list.
+ */
+export async function acceptInvitation(browser: Browser, link: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  const page = await context.newPage();
+  const url = new URL(link);
+  await page.goto(url.pathname + url.hash);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('招待の受諾');
+  await page.getByRole('textbox', { name: '新しいパスワード', exact: true }).fill(password);
+  await page.getByRole('textbox', { name: '新しいパスワード（確認）' }).fill(password);
+  await page.getByRole('button', { name: 'アカウントを作成して次へ' }).click();
+  await expect(page).toHaveURL(/\/sign-in\/enrol/);
+  await page.getByRole('button', { name: '認証アプリを設定する' }).click();
+  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
+  await page.getByRole('textbox', { name: '確認コード（6桁）' }).fill(await generate({ secret }));
+  await page.getByRole('button', { name: '確認して登録' }).click();
+  await page.getByRole('checkbox', { name: 'リカバリーコードを安全な場所に保存しました' }).check();
+  await page.getByRole('button', { name: '保存しました — 利用を開始する' }).click();
+  await expect(page).toHaveURL(/\/cases$/);
+  return page;
 }
